@@ -1,0 +1,144 @@
+"""The curated set of site-chrome patterns: lines that are never part of an article.
+
+Each pattern is matched, case-insensitively, against a whole line (its plain text, with
+Markdown markup removed). A pattern describes a family of sites, not one site; add your
+own through ``Config.extra_boilerplate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleanarticle.errors import ConfigError
+
+#: Share, print and comment widget words; a line made only of these is a widget.
+WIDGET_WORDS = frozenset(
+    "share share this share article share story share on tweet email e-mail print copy link "
+    "copy url comments comment save bookmark facebook twitter x linkedin whatsapp telegram "
+    "reddit pinterest messenger flipboard threads bluesky mastodon gift article".split(" ")
+)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: str
+    example: str
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern(
+        "unsupported-browser",
+        r"(?:(?:internet explorer|ie)\s*\d*|your (?:web )?browser|this browser)\b[^.!]{0,60}"
+        r"\b(?:is|are)\s+(?:not|no longer)\s+supported\b.{0,160}",
+        "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+    ),
+    Pattern(
+        "unsupported-browser",
+        r"(?:for (?:an optimal|the best|a better) experience|please (?:update|upgrade) your browser)"
+        r"[^.!]{0,100}(?:browser|update|upgrade)[^.!]{0,40}[.!]?",
+        "For the best experience, please update your browser.",
+    ),
+    Pattern(
+        "app-promo",
+        r"(?:download|get|install|try)\s+(?:the|our)\s+[^.!?]{0,50}?\bapps?\b[^.!?]{0,80}[.!]?",
+        "Download the Daily Planet app for breaking news and politics",
+    ),
+    Pattern(
+        "newsletter",
+        r"(?:sign up|subscribe|register|join)\b[^.!?]{0,80}\b(?:newsletters?|briefing|updates"
+        r"|alerts|e-?mails?|inbox|digest)\b[^.!?]{0,80}[.!]?",
+        "Sign up for our morning newsletter to get the news in your inbox.",
+    ),
+    Pattern(
+        "newsletter",
+        r"(?:subscribe|subscribe now|subscribe today|subscribe here|already a subscriber\??"
+        r"|become a (?:member|subscriber)|support (?:our|independent) journalism)"
+        r"[^.!?]{0,80}[.!]?",
+        "Subscribe now",
+    ),
+    Pattern(
+        "cookie-notice",
+        r".{0,100}\b(?:we use cookies|this (?:web)?site uses cookies|uses? cookies to"
+        r"|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
+        r"|manage (?:your )?(?:consent|privacy) (?:settings|preferences))\b.{0,300}",
+        "We use cookies to improve your experience. Accept all cookies",
+    ),
+    Pattern(
+        "advertisement",
+        r"(?:advertisement|advertising|ad|sponsored(?: content)?|paid (?:content|post)"
+        r"|anzeige|werbung|publicité|publicidad|pubblicità|story continues below"
+        r"(?: advertisement)?|article continues (?:below|after (?:this )?advertisement))[.:]?",
+        "Advertisement",
+    ),
+    Pattern(
+        "skip-link",
+        r"skip to (?:main )?(?:content|navigation|article|main|search)",
+        "Skip to content",
+    ),
+    Pattern(
+        "read-more",
+        r"(?:read more|continue reading|keep reading|read the full (?:story|article)"
+        r"|click here to read more|read on|weiterlesen|lire la suite|leer más|mehr lesen)"
+        r"\s*[.…:>»›→]*",
+        "Continue reading",
+    ),
+    Pattern(
+        "copyright",
+        r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\b.{0,150}"
+        r"|.{0,120}\ball rights reserved\b.{0,40}",
+        "© 2024 Example Media Group. All rights reserved.",
+    ),
+    Pattern(
+        "audio-widget",
+        r"(?:listen to (?:this|the) (?:article|story)|play audio|\d+\s*min(?:ute)?s?\s+read"
+        r"|audio (?:version )?available)(?:\s*[.:·|]\s*.{0,40})?",
+        "Listen to this article · 4 min read",
+    ),
+    Pattern(
+        "follow-us",
+        r"follow us on [\p{L} ,&]{1,60}[.!]?",
+        "Follow us on Facebook and Instagram",
+    ),
+)
+
+_SEPARATORS = regex.compile(r"\s*[|·•/,]\s*|\s{2,}")
+
+
+@lru_cache(maxsize=64)
+def compile_patterns(extra: tuple[str, ...] = ()) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """The built-in patterns plus ``extra`` ones, compiled as whole-line matchers."""
+    compiled = []
+    for pattern in PATTERNS:
+        compiled.append((pattern.name, regex.compile(pattern.regex, regex.IGNORECASE)))
+    for source in extra:
+        try:
+            compiled.append(("custom", regex.compile(source, regex.IGNORECASE)))
+        except regex.error as exc:
+            raise ConfigError(f"bad boilerplate pattern {source!r}: {exc}") from exc
+    return tuple(compiled)
+
+
+def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The name of the boilerplate family this whole line belongs to, or ``None``.
+
+    >>> match("Download the Daily Planet app for breaking news")
+    'app-promo'
+    >>> match("Share | Tweet | Email")
+    'share-widget'
+    >>> match("She said she would download the app tomorrow.") is None
+    True
+    """
+    line = text.strip()
+    if not line or len(line) > 400:
+        return None
+    for name, pattern in compile_patterns(extra):
+        if pattern.fullmatch(line):
+            return name
+    parts = [p.lower() for p in _SEPARATORS.split(line) if p]
+    if parts and all(p in WIDGET_WORDS for p in parts):
+        return "share-widget"
+    return None

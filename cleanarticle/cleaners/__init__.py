@@ -1,0 +1,37 @@
+"""The built-in cleaners, in the order they run. This list is the registry: the CLI's
+``rules`` command and ``docs/cleaners.md`` are generated from it."""
+
+from __future__ import annotations
+
+from cleanarticle.cleaners.header import byline, date, standfirst, title
+from cleanarticle.cleaners.images import image_captions
+from cleanarticle.cleaners.junk import remove_boilerplate
+from cleanarticle.cleaners.links import pair_links, related_teasers, url_lines
+from cleanarticle.cleaners.structure import markdown, section_headings
+from cleanarticle.cleaners.typos import doubled_possessive, misspellings, twin_typos
+from cleanarticle.cleaners.unicode import collapse_whitespace, fix_unicode, straight_quotes
+from cleanarticle.cleaners.unwrap import unwrap_lines
+from cleanarticle.pipeline import Cleaner
+
+BUILTIN: tuple[Cleaner, ...] = (
+    fix_unicode,
+    straight_quotes,
+    remove_boilerplate,
+    url_lines,
+    unwrap_lines,
+    standfirst,
+    title,
+    byline,
+    date,
+    image_captions,
+    related_teasers,
+    pair_links,
+    markdown,
+    section_headings,
+    twin_typos,
+    doubled_possessive,
+    misspellings,
+    collapse_whitespace,
+)
+
+__all__ = ["BUILTIN"]

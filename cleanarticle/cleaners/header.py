@@ -1,0 +1,171 @@
+"""The article's head: title, standfirst, byline and date move from the body to metadata."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from cleanarticle import detect, head, urls
+from cleanarticle.cleaners._util import remove_block
+from cleanarticle.markdown import plain_text
+from cleanarticle.model import Document, Kind
+from cleanarticle.pipeline import Context, cleaner
+
+
+@cleaner("CA307", "standfirst", "Move the standfirst (the line under the title) to description.")
+def standfirst(doc: Document, ctx: Context) -> None:
+    """A short paragraph between the title and the byline, date or photo is the standfirst.
+
+    Example::
+
+        Pact Signed for Lunar Base
+        The agreement is a first, officials said.
+        By Jane Doe
+        ->  description: The agreement is a first, officials said.
+    """
+    if doc.metadata.description:
+        return
+    for index in range(head.head_length(doc)):
+        if head.is_dek(doc, index):
+            block = doc.blocks[index]
+            doc.set_meta(description=plain_text(block.text).strip())
+            remove_block(doc, ctx, block, "move", "standfirst -> description")
+            return
+
+
+@cleaner("CA301", "title", "Move the title (a leading '# ' heading or headline line) to title.")
+def title(doc: Document, ctx: Context) -> None:
+    """The first block is the title when it is a level-1 heading or a short line without
+    sentence punctuation. A body line that repeats the known title is removed.
+
+    Example::
+
+        # Planetary Pact: Two Nations Plan a Station   ->   title: 'Planetary Pact: ...'
+    """
+    if not doc.blocks or head.head_length(doc) == 0:
+        return
+    first = doc.blocks[0]
+    text = plain_text(first.text).strip()
+    is_title = (first.kind is Kind.HEADING and first.level == 1) or (
+        first.is_paragraph and detect.is_title_like(first.text)
+    )
+    if not is_title:
+        return
+    if not doc.metadata.title:
+        doc.set_meta(title=text)
+        remove_block(doc, ctx, first, "move", "title -> title")
+    elif doc.metadata.title == text:
+        remove_block(doc, ctx, first, "remove", "repeats the title")
+
+
+@cleaner("CA302", "byline", "Move the byline ('By ...', 'source: ...') to byline and authors.")
+def byline(doc: Document, ctx: Context) -> None:
+    """Bylines in the head: ``By Jane Doe``, ``By Jane Doe and John Roe, Reuters``,
+    ``By [Jane Doe for AFP](#)``, ``source: Name``, ``Von ...``, ``Par ...``, ``Por ...``.
+    ``authors`` lists the names (agencies and ``for X`` dropped). A date after ``|`` goes
+    to ``date``.
+
+    When no byline is written but an author-page URL is known (``/author/jane-doe-for-afp``),
+    the byline is spelled from its slug, taking each word's case from the article when the
+    word occurs there (``AFP``), else capitalising names and keeping small words lower-case.
+
+    Example::
+
+        By Jane Doe and John Roe, Reuters   ->   byline: Jane Doe and John Roe, Reuters
+                                                  authors: [Jane Doe, John Roe]
+    """
+    for block in head.head(doc):
+        found = detect.parse_byline(block.text)
+        if found is None:
+            continue
+        meta = doc.metadata
+        if meta.byline and meta.byline != found.text:
+            continue
+        changes: dict[str, object] = {"byline": found.text}
+        if found.authors and not meta.authors:
+            changes["authors"] = found.authors
+        if found.date and not meta.date:
+            changes["date"] = found.date
+        doc.set_meta(**changes)
+        remove_block(doc, ctx, block, "move", "byline -> byline")
+    if not doc.metadata.byline and doc.metadata.author_url:
+        _byline_from_slug(doc, ctx)
+
+
+_SMALL_WORDS = frozenset("for and of the with de da del della di du la le van von der".split())
+
+
+def _byline_from_slug(doc: Document, ctx: Context) -> None:
+    slug = urls.author_slug(doc.metadata.author_url)
+    if not slug:
+        return
+    parts = [p for p in regex.split(r"[-_.+]+", slug) if p]
+    if len(parts) < 2 or not all(regex.fullmatch(r"\p{L}+", p) for p in parts):
+        return
+    spelled = _spellings(doc)
+    out = []
+    for i, part in enumerate(parts):
+        low = part.lower()
+        after_for = i > 0 and parts[i - 1].lower() == "for"
+        if low in spelled:
+            out.append(spelled[low])
+        elif low in _SMALL_WORDS and 0 < i < len(parts) - 1:
+            out.append(low)
+        elif after_for and len(low) <= 4:
+            out.append(low.upper())
+        else:
+            out.append(low.capitalize())
+    text = " ".join(out)
+    doc.set_meta(byline=text, authors=doc.metadata.authors or detect.split_authors(text))
+    ctx.record("note", "byline spelled from the author-page URL", before=slug, after=text)
+
+
+def _spellings(doc: Document) -> dict[str, str]:
+    """Each word's most common spelling in the body, for words not written in lower case."""
+    counts: Counter[str] = Counter()
+    for block in doc.blocks:
+        if block.kind in (Kind.PARAGRAPH, Kind.HEADING):
+            counts.update(regex.findall(r"\p{L}+", block.text))
+    best: dict[str, str] = {}
+    for word, _ in counts.most_common():
+        if word != word.lower():
+            best.setdefault(word.lower(), word)
+    return best
+
+
+@cleaner("CA303", "date", "Move date lines and 'date 2021-03-11 ...' prefixes to date.")
+def date(doc: Document, ctx: Context) -> None:
+    """The publication date, from a date line in the head (``March 09, 2021``,
+    ``Published: 9 March 2021 10:30 GMT``, ``2021-03-09T10:00:00Z``, ``9. März 2021``), or
+    from a labelled or ISO date glued to the start of the first paragraph
+    (``date 2021-03-11 Russia and ...``). Written dates are read with ``dateparser``.
+    Failing those, a ``/YYYY/MM/DD/`` date in the article's own ``url`` (never in the URL of
+    another page).
+
+    Example::
+
+        date 2021-03-11 Rain fell on Tuesday.   ->   date: 2021-03-11
+                                                      Rain fell on Tuesday.
+    """
+    for block in head.head(doc):
+        found = detect.parse_date(block.text)
+        if found is None:
+            continue
+        if doc.metadata.date in (None, found):
+            doc.set_meta(date=found)
+            remove_block(doc, ctx, block, "move", "date line -> date")
+    body_start = head.head_length(doc)
+    if body_start < len(doc.blocks) and doc.blocks[body_start].is_paragraph:
+        block = doc.blocks[body_start]
+        split = detect.split_date_prefix(block.text)
+        if split is not None and doc.metadata.date in (None, split[0]):
+            doc.set_meta(date=split[0])
+            ctx.record("move", "date prefix -> date", before=split[1].strip(),
+                       after=split[2][:40], line=block.number)
+            block.set_text(split[2])
+    if doc.metadata.date is None and doc.metadata.url:
+        found = urls.date_in_url(doc.metadata.url)
+        if found is not None:
+            doc.set_meta(date=found)
+            ctx.record("note", "date taken from the article's own URL", before=doc.metadata.url)

@@ -1,0 +1,45 @@
+"""Photo captions and credits move to ``images``."""
+
+from __future__ import annotations
+
+from cleanarticle import detect, head
+from cleanarticle.cleaners._util import remove_block
+from cleanarticle.model import Document, Image
+from cleanarticle.pipeline import Context, cleaner
+
+
+@cleaner("CA306", "image-captions", "Move photo captions and credits to images.")
+def image_captions(doc: Document, ctx: Context) -> None:
+    """Captions leave the body for ``images`` with the caption and the credit split apart.
+
+    - Anywhere: a line labelled ``Image:``, ``Photo:``, ``Caption:``, ``Foto:``, ``Credit:``.
+    - In the head (and next to a labelled caption): a sentence followed by a credit, glued
+      (``...station.Jane Doe / AFP``), after two spaces (``...reverse.  Agency``), in bold
+      (``... **Agency**``) or labelled (``... Photo: Jane Doe``).
+
+    Example::
+
+        Crowds gather in the square.Jane Doe / Reuters
+        ->  images: [{caption: Crowds gather in the square., credit: Jane Doe / Reuters}]
+    """
+    head_blocks = {id(b) for b in head.head(doc)}
+    found: list[Image] = []
+    previous_was_caption = False
+    for block in list(doc.blocks):
+        if not block.is_paragraph or len(block.lines) != 1:
+            previous_was_caption = False
+            continue
+        in_head = id(block) in head_blocks
+        caption = detect.parse_caption(
+            block.text, labelled_only=not (in_head or previous_was_caption)
+        )
+        if caption is None:
+            previous_was_caption = False
+            continue
+        found.append(Image(caption.caption, caption.credit))
+        what = "caption and credit" if caption.caption and caption.credit else (
+            "credit" if caption.credit else "caption")
+        remove_block(doc, ctx, block, "move", f"photo {what} -> images")
+        previous_was_caption = True
+    if found:
+        doc.set_meta(images=(*doc.metadata.images, *found))

@@ -1,0 +1,159 @@
+"""URL lines, related-article teasers, and pairing URLs with the headlines they spell."""
+
+from __future__ import annotations
+
+import regex
+
+from cleanarticle import urls
+from cleanarticle.cleaners._util import drop_empty, remove_block
+from cleanarticle.markdown import parse_inline, plain_text
+from cleanarticle.model import Block, Document, Kind, Line, Related
+from cleanarticle.pipeline import Context, cleaner
+
+
+@cleaner("CA304", "url-lines", "Move lines that are only a URL, or a 'URL:' label, to metadata.")
+def url_lines(doc: Document, ctx: Context) -> None:
+    """Take lines that are nothing but a URL out of the body.
+
+    - ``Original url: <...>`` (or a ``URL:`` label with the URL on the next line) is the
+      article's own address: ``url``.
+    - An author-page URL (``/author/jane-doe``, ``/authors/``, ``/profile/``, ``/people/`` ...)
+      is ``author_url``.
+    - Any other bare URL goes to ``links``; a later cleaner pairs it with a headline.
+
+    URLs inside sentences stay where they are.
+
+    Example::
+
+        https://example.com/author/jane-doe   ->   author_url: https://example.com/author/jane-doe
+    """
+    waiting_label: Line | None = None
+    for block in doc.blocks:
+        if block.kind is not Kind.PARAGRAPH:
+            continue
+        kept: list[Line] = []
+        for line in block.lines:
+            is_label, labelled_url = urls.url_label(plain_text(line.text))
+            if is_label and labelled_url is None:
+                waiting_label = line
+                ctx.record("remove", "URL label; the URL follows", before=line.text,
+                           line=line.number)
+                continue
+            url = labelled_url or urls.bare_url(line.text)
+            if url is None:
+                if waiting_label is not None:
+                    kept.extend(_restore(ctx, waiting_label))
+                    waiting_label = None
+                kept.append(line)
+                continue
+            _place(doc, ctx, url, line, own=is_label or waiting_label is not None)
+            waiting_label = None
+        block.lines = kept
+    if waiting_label is not None:  # a label with nothing after it: keep the text
+        doc.blocks.append(_label_block(ctx, waiting_label))
+    drop_empty(doc)
+
+
+def _restore(ctx: Context, label: Line) -> list[Line]:
+    ctx.record("note", "URL label kept: no URL followed it", before=label.text, line=label.number)
+    return [label]
+
+
+def _label_block(ctx: Context, label: Line) -> Block:
+    _restore(ctx, label)
+    return Block(Kind.PARAGRAPH, [label])
+
+
+def _place(doc: Document, ctx: Context, url: str, line: Line, *, own: bool) -> None:
+    meta = doc.metadata
+    if own and not meta.url:
+        doc.set_meta(url=url)
+        field = "url"
+    elif own and meta.url == url:
+        field = "url (again)"
+    elif urls.author_slug(url) and not meta.author_url:
+        doc.set_meta(author_url=url)
+        field = "author_url"
+    else:
+        if url not in meta.links:
+            doc.set_meta(links=(*meta.links, url))
+        field = "links"
+    ctx.record("move", f"URL line -> {field}", before=line.text, after=url, line=line.number)
+
+
+_TEASER = regex.compile(
+    r"^(?:related(?:\s+(?:article|story|stories|content|reading|coverage|news|link))?"
+    r"|read (?:more|also)|also read|see also|more on this(?: story)?|recommended(?: reading)?"
+    r"|further reading|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leer más|lee también"
+    r"|leia também|leggi anche)\s*:\s*(?P<title>\S.{0,250})$",
+    regex.IGNORECASE,
+)
+
+
+@cleaner("CA305", "related-teasers", "Move 'Related article: <headline>' teasers to related.")
+def related_teasers(doc: Document, ctx: Context) -> None:
+    """Teasers for other articles leave the body for ``related`` (title, and url if linked).
+
+    Labels in several languages: ``Related article:``, ``Read more:``, ``See also:``,
+    ``Lire aussi :``, ``Lesen Sie auch:``, ``Leer más:`` ... A dead link (``[text](#)``)
+    keeps its text as the title.
+
+    Example::
+
+        Related article: Mars Rover Finds Water   ->   related: [{title: Mars Rover Finds Water}]
+    """
+    for block in list(doc.blocks):
+        if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1:
+            continue
+        match = _TEASER.match(plain_text(block.text).strip())
+        if match is None:
+            continue
+        title = match.group("title").strip()
+        url = _first_link(block.text)
+        doc.set_meta(related=(*doc.metadata.related, Related(title=title, url=url)))
+        remove_block(doc, ctx, block, "move", "related-article teaser -> related")
+
+
+def _first_link(text: str) -> str:
+    for token in parse_inline(text):
+        if token.type == "link_open":
+            href = str(token.attrs.get("href", "")).strip()
+            if href and href != "#":
+                return href
+    return ""
+
+
+@cleaner("CA308", "pair-links", "Give collected URLs to the headlines their slugs spell.")
+def pair_links(doc: Document, ctx: Context) -> None:
+    """A bare URL whose slug spells a related headline becomes that teaser's ``url``; one
+    whose slug spells the article's title becomes ``url``. Others stay in ``links``.
+
+    Example::
+
+        Related article: Mars Rover Finds Water
+        https://example.com/2024/01/02/mars-rover-finds-water
+        ->  related: [{title: Mars Rover Finds Water, url: https://example.com/2024/...}]
+    """
+    meta = doc.metadata
+    links = list(meta.links)
+    related = list(meta.related)
+    for i, item in enumerate(related):
+        if item.url:
+            continue
+        for url in links:
+            if urls.slug_matches(url, item.title):
+                related[i] = Related(item.title, url)
+                links.remove(url)
+                ctx.record("move", "URL paired with the related headline it spells",
+                           before=url, after=item.title)
+                break
+    url = meta.url
+    if not url and meta.title:
+        for candidate in links:
+            if urls.slug_matches(candidate, meta.title):
+                url = candidate
+                links.remove(candidate)
+                ctx.record("move", "URL spells the title: the article's own url",
+                           before=candidate, after=meta.title)
+                break
+    doc.set_meta(links=tuple(links), related=tuple(related), url=url)

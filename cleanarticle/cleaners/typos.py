@@ -1,0 +1,198 @@
+"""Typo fixes that need strong evidence: a near twin in the text, a doubled possessive, a list."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import regex
+
+from cleanarticle.lexicon import LATIN_WORD, is_english, zipf
+from cleanarticle.model import Document
+from cleanarticle.pipeline import Context, cleaner
+from cleanarticle.cleaners._util import text_lines
+
+#: Shortest word the twin rule will touch; short words have too many neighbours.
+MIN_TWIN_LENGTH = 5
+
+
+def _prose(doc: Document) -> str:
+    return "\n".join(line.text for _, line in text_lines(doc))
+
+
+def _replace_words(doc: Document, ctx: Context, fixes: dict[str, str], reason: str) -> None:
+    if not fixes:
+        return
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(map(regex.escape, fixes)) + r")(?![\p{L}\p{M}\p{N}])"
+    )
+    for _, line in text_lines(doc):
+        new = pattern.sub(lambda m: fixes[m.group()], line.text)
+        if new != line.text:
+            for wrong, right in fixes.items():
+                if regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(wrong)}(?![\p{{L}}\p{{N}}])",
+                                line.text):
+                    ctx.record("replace", reason.format(wrong=wrong, right=right), before=wrong,
+                               after=right, line=line.number)
+            line.text = new
+
+
+def damerau1(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap.
+
+    >>> damerau1("Roscomos", "Roscosmos"), damerau1("form", "from"), damerau1("cat", "dog")
+    (True, True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (
+            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        )
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+def _is_inflection(a: str, b: str) -> bool:
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return long in (short + "s", short + "e", short + "d") or (
+        len(a) == len(b) and short[:-1] == long[:-1] and {short[-1], long[-1]} <= {"s", "y"}
+    )
+
+
+def twin_fixes(counts: Counter[str], protected: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Unknown words with exactly one near twin that is a known or a more frequent word.
+
+    >>> twin_fixes(Counter({"Roscosmos": 3, "Roscomos": 1, "Kejian": 1}))
+    {'Roscomos': 'Roscosmos'}
+    """
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in counts:
+        for key in _deletes(word):
+            index[key].add(word)
+    fixes: dict[str, str] = {}
+    for word, count in counts.items():
+        if len(word) < MIN_TWIN_LENGTH or word.lower() in protected or zipf(word.lower()) > 0:
+            continue
+        twins = {
+            other
+            for key in _deletes(word)
+            for other in index.get(key, ())
+            if other != word
+            and other[0].isupper() == word[0].isupper()
+            and damerau1(word, other)
+            and not _is_inflection(word, other)
+            and (zipf(other.lower()) > 0 or counts[other] > count)
+        }
+        if len(twins) == 1:
+            fixes[word] = twins.pop()
+    return fixes
+
+
+@cleaner("CA501", "twin-typos", "Fix an unknown word one edit away from a word used elsewhere.")
+def twin_typos(doc: Document, ctx: Context) -> None:
+    """An unknown word (not in wordfreq's English list) of five letters or more, one edit
+    away from exactly one other word of the same text (or of documents cleaned together)
+    that is a known word or more frequent, is that word misspelled. Plural and other
+    one-letter inflections are not typos. English text only; protected words are never
+    changed. Names with no near twin (``Kejian``, ``Luzin``) are left alone.
+
+    Example::
+
+        The agency Roscosmos said ... the agency Roscomos said   ->   ... Roscosmos said
+    """
+    prose = _prose(doc)
+    if not is_english(prose):
+        return
+    counts: Counter[str] = Counter(LATIN_WORD.findall(prose))
+    for word, n in doc.evidence.items():
+        counts[word] += n
+    protected = frozenset(w.lower() for w in ctx.config.protected_words)
+    fixes = {w: t for w, t in twin_fixes(counts, protected).items() if w in prose}
+    _replace_words(doc, ctx, fixes, "{wrong!r} is unknown; its twin {right!r} is in the text")
+
+
+_POSSESSIVE = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<base>\p{Latin}{2,})s(?P<mark>['’])s(?![\p{L}\p{M}])"
+)
+
+
+@cleaner("CA502", "doubled-possessive", "Fix 'Xs's' when 'X' is the known word and 'Xs' is rare.")
+def doubled_possessive(doc: Document, ctx: Context) -> None:
+    """``Musks's`` is ``Musk's`` misspelled when ``musk`` is a known word, ``musks`` is rare
+    in English and the text never writes ``Musks`` on its own. ``Williams's``, ``James's``
+    and ``Texas's`` stay: there the ``s`` belongs to the name.
+
+    Example::
+
+        Elon Musks's company   ->   Elon Musk's company
+    """
+    prose = _prose(doc)
+    if not is_english(prose):
+        return
+    bare = Counter(LATIN_WORD.findall(regex.sub(r"['’]s\b", "", prose)))
+    protected = {w.lower() for w in ctx.config.protected_words}
+    fixes: dict[str, str] = {}
+    for match in _POSSESSIVE.finditer(prose):
+        base = match.group("base")
+        plural = base + "s"
+        if plural.lower() in protected or bare[plural] > 0:
+            continue
+        if zipf(base.lower()) >= 3.0 and zipf(plural.lower()) < 2.0:
+            fixes[match.group()] = base + match.group("mark") + "s"
+    _replace_words(doc, ctx, fixes, "doubled possessive {wrong!r} -> {right!r}")
+
+
+#: Common English misspellings (a short, conservative list; extend with Config.misspellings).
+MISSPELLINGS: dict[str, str] = {
+    "teh": "the", "recieve": "receive", "recieved": "received", "beleive": "believe",
+    "belive": "believe", "seperate": "separate", "seperately": "separately",
+    "occured": "occurred", "occurence": "occurrence", "untill": "until", "wich": "which",
+    "thier": "their", "goverment": "government", "govermment": "government",
+    "definately": "definitely", "accomodate": "accommodate", "acheive": "achieve",
+    "acheived": "achieved", "adress": "address", "begining": "beginning",
+    "calender": "calendar", "commitee": "committee", "concious": "conscious",
+    "enviroment": "environment", "existance": "existence", "foriegn": "foreign",
+    "independant": "independent", "millenium": "millennium", "neccessary": "necessary",
+    "noticable": "noticeable", "publically": "publicly", "recomend": "recommend",
+    "refered": "referred", "succesful": "successful", "tommorow": "tomorrow",
+    "truely": "truly", "wierd": "weird", "arguement": "argument", "buisness": "business",
+    "embarass": "embarrass", "harrass": "harass", "parliment": "parliament",
+    "persue": "pursue", "priviledge": "privilege", "reccomend": "recommend",
+}
+
+
+def _case_like(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[0].isupper():
+        return word[0].upper() + word[1:]
+    return word
+
+
+@cleaner("CA503", "misspellings", "Fix common English misspellings from a short documented list.")
+def misspellings(doc: Document, ctx: Context) -> None:
+    """Words from ``MISSPELLINGS`` (plus ``Config.misspellings``) are corrected, keeping the
+    word's capitalisation. English text only; protected words are never changed.
+
+    Example::
+
+        The goverment will recieve it.   ->   The government will receive it.
+    """
+    prose = _prose(doc)
+    if not is_english(prose):
+        return
+    table = {**MISSPELLINGS, **{k.lower(): v for k, v in ctx.config.misspellings.items()}}
+    protected = {w.lower() for w in ctx.config.protected_words}
+    fixes: dict[str, str] = {}
+    for word in set(LATIN_WORD.findall(prose)):
+        right = table.get(word.lower())
+        if right and word.lower() not in protected:
+            fixes[word] = _case_like(right, word)
+    _replace_words(doc, ctx, fixes, "common misspelling {wrong!r} -> {right!r}")

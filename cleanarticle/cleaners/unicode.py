@@ -1,0 +1,117 @@
+"""Unicode repair, quote style and whitespace."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import ftfy
+import regex
+
+from cleanarticle.cleaners._util import rewrite_lines
+from cleanarticle.model import Document
+from cleanarticle.pipeline import Context, cleaner
+
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=True)
+#: Space characters that become a plain space, and invisible ones that are dropped.
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+        "\u202f\u205f\u3000\t"),
+    " ",
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
+_TRANSLATE = {**_SPACES, **_INVISIBLE}
+_NEEDS_WORK = regex.compile(r"[^\x20-\x7e]")
+
+
+def repair(text: str) -> tuple[str, str] | None:
+    """Fix mojibake and odd characters in one line; ``None`` when it is fine.
+
+    >>> repair("donâ€™t")
+    ('don’t', 'fixed Unicode (ftfy: encode sloppy-windows-1252, decode utf-8)')
+    >>> repair("plain ASCII") is None
+    True
+    """
+    if not _NEEDS_WORK.search(text):
+        return None
+    fixed, explanation = ftfy.fix_and_explain(text, _FTFY)
+    steps = [f"{step.action} {step.parameter}" for step in explanation or []]
+    spaced = fixed.translate(_TRANSLATE)
+    if spaced != fixed:
+        steps.append("normalized spaces")
+    spaced = unicodedata.normalize("NFC", spaced)
+    if spaced == text:
+        return None
+    return spaced, "fixed Unicode" + (f" (ftfy: {', '.join(steps)})" if steps else "")
+
+
+@cleaner("CA101", "fix-unicode", "Repair mojibake, control characters, odd spaces; apply NFC.")
+def fix_unicode(doc: Document, ctx: Context) -> None:
+    """Repair text with ftfy: mojibake, control characters, width forms, ligatures.
+
+    Non-breaking and other typographic spaces become plain spaces, soft hyphens and
+    zero-width spaces are dropped, and the result is in Unicode NFC. Lines of plain
+    printable ASCII are skipped without calling ftfy.
+
+    Example::
+
+        Itâ€™s a dealÂ â€” finally.   ->   It’s a deal — finally.
+    """
+    rewrite_lines(doc, ctx, repair)
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
+                         "„": '"', "‟": '"', "′": "'", "″": '"'})
+_CURLY = regex.compile("[‘’‚‛“”„‟′″]")
+
+
+def straighten(text: str) -> tuple[str, str] | None:
+    """Typographic quotes and apostrophes to ASCII ones.
+
+    >>> straighten("“It’s fine,” she said.")
+    ('"It\\'s fine," she said.', 'straightened quotes')
+    """
+    if not _CURLY.search(text):
+        return None
+    return text.translate(_QUOTES), "straightened quotes"
+
+
+@cleaner("CA102", "straight-quotes", "Use straight ASCII quotes (unless quotes = preserve).")
+def straight_quotes(doc: Document, ctx: Context) -> None:
+    """Replace curly quotes and apostrophes with ``"`` and ``'`` so that sources converge.
+
+    Off when the config says ``quotes = "preserve"``. Guillemets, dashes and ellipses stay.
+
+    Example::
+
+        “It’s fine,” she said.   ->   "It's fine," she said.
+    """
+    if ctx.config.quotes == "straight":
+        rewrite_lines(doc, ctx, straighten)
+
+
+_RUNS = regex.compile(r"[ \t]{2,}")
+
+
+def collapse(text: str) -> tuple[str, str] | None:
+    """One space between words, none at the ends of the line.
+
+    >>> collapse("two  spaces ")
+    ('two spaces', 'collapsed whitespace')
+    """
+    new = _RUNS.sub(" ", text).strip()
+    return (new, "collapsed whitespace") if new != text else None
+
+
+@cleaner("CA103", "collapse-whitespace", "Collapse runs of spaces in prose to one space.")
+def collapse_whitespace(doc: Document, ctx: Context) -> None:
+    """Squeeze runs of spaces and tabs inside paragraphs and headings to one space.
+
+    It runs last, because two spaces are evidence for other cleaners (a photo credit is
+    often set off from its caption by two spaces). Lists, quotes, code and tables keep
+    their spacing.
+
+    Example::
+
+        Rain fell.  Then  it stopped.   ->   Rain fell. Then it stopped.
+    """
+    rewrite_lines(doc, ctx, collapse)

@@ -1,0 +1,114 @@
+"""Rejoining hard-wrapped paragraphs; splitting blocks whose lines are separate paragraphs."""
+
+from __future__ import annotations
+
+import regex
+
+from cleanarticle.lexicon import zipf
+from cleanarticle.model import Block, Document, Kind, Line
+from cleanarticle.pipeline import Context, cleaner
+
+_ENDS_SENTENCE = regex.compile(r"[.!?…:;\"'”’»)\]]$")
+_STARTS_LOWER = regex.compile(r"^[\p{Ll}\p{N}]")
+_HYPHENATED = regex.compile(r"(?P<left>\p{L}+)-$")
+_LEADING_WORD = regex.compile(r"^(?P<right>\p{Ll}+)")
+#: The widest hard wrap we recognise; longer lines are not a fixed-width wrap.
+MAX_WRAP_WIDTH = 120
+
+
+def wrap_width(doc: Document) -> int | None:
+    """The width the document was hard-wrapped at, or ``None`` when it was not wrapped.
+
+    A wrapped text has many lines that are followed by another line of the same paragraph,
+    and most of them are about as long as each other (their median is the width; a longer
+    line is a word that did not fit).
+    """
+    lengths = sorted(
+        len(line.text)
+        for block in doc.blocks
+        if block.kind is Kind.PARAGRAPH
+        for line in block.lines[:-1]
+    )
+    if len(lengths) < 3:
+        return None
+    width = lengths[len(lengths) // 2]
+    if width > MAX_WRAP_WIDTH:
+        return None
+    near = sum(1 for n in lengths if 0.8 * width <= n <= 1.2 * width)
+    return width if near / len(lengths) >= 0.6 else None
+
+
+def continues(line: str, following: str, width: int | None) -> bool:
+    """Whether ``following`` continues the paragraph of ``line`` (the break was a wrap).
+
+    In wrapped text, a line that stops mid-sentence continues unless it is conspicuously
+    short (a heading, a dateline); one that ends a sentence continues only when the next
+    line's first word would not have fitted on it.
+
+    >>> continues("a line that was cut", "here by the wrap", 20)
+    True
+    >>> continues("A heading", "The next paragraph starts.", 60)
+    False
+    >>> continues("One sentence ends.", "Another starts.", None)
+    False
+    """
+    if width is not None:
+        if _ENDS_SENTENCE.search(line):
+            return len(line) + 1 + len(following.split(" ", 1)[0]) > width
+        return len(line) >= 0.6 * width
+    return not _ENDS_SENTENCE.search(line) and bool(_STARTS_LOWER.match(following))
+
+
+def join(line: str, following: str) -> str:
+    """Join two wrapped lines; undo a hyphen the wrap added, keep a real compound.
+
+    >>> join("a new develop-", "ment plan"), join("a space-", "flight era")
+    ('a new development plan', 'a space-flight era')
+    """
+    hyphen = _HYPHENATED.search(line)
+    word = _LEADING_WORD.match(following)
+    if hyphen and word:
+        left, right = hyphen.group("left"), word.group("right")
+        joined = zipf((left + right).lower())
+        if joined >= 3.0 and joined >= min(zipf(left.lower()), zipf(right.lower())):
+            return line[:-1] + following
+        return line + following
+    return line + " " + following
+
+
+@cleaner("CA201", "unwrap-lines", "Rejoin hard-wrapped paragraphs; one line per paragraph.")
+def unwrap_lines(doc: Document, ctx: Context) -> None:
+    """Make every paragraph one line.
+
+    When the text was wrapped at a fixed width (most lines of a paragraph end near the same
+    column), a line break is a wrap if the next line's first word would not have fitted;
+    otherwise it ends a paragraph, so short lines such as headings, datelines and captions
+    stay separate. In text that was not wrapped, a line ends a paragraph unless it stops
+    mid-sentence and the next line starts in lower case. Hyphens at a wrap are removed
+    only when the joined word is a known word (``develop-`` + ``ment``), so compounds such
+    as ``space-flight`` keep theirs.
+
+    Example::
+
+        Russia and China unveiled plans for a joint
+        station on Tuesday.
+        ->  Russia and China unveiled plans for a joint station on Tuesday.
+    """
+    width = wrap_width(doc)
+    how = f"hard wrap at {width} columns" if width else "no fixed-width wrap"
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if block.kind is not Kind.PARAGRAPH or len(block.lines) < 2:
+            blocks.append(block)
+            continue
+        pieces = [Line(block.lines[0].text, block.lines[0].number)]
+        for line in block.lines[1:]:
+            if continues(pieces[-1].text, line.text, width):
+                pieces[-1].text = join(pieces[-1].text, line.text)
+            else:
+                pieces.append(Line(line.text, line.number))
+        blocks.extend(Block(Kind.PARAGRAPH, [piece]) for piece in pieces)
+        kind = "join" if len(pieces) == 1 else "split"
+        reason = f"{len(block.lines)} lines -> {len(pieces)} paragraph(s) ({how})"
+        ctx.record(kind, reason, before=block.text, line=block.number)
+    doc.blocks = blocks

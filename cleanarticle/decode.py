@@ -1,0 +1,54 @@
+"""Bytes to text: UTF-8 (with or without BOM) first, then a detected encoding."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from cleanarticle.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode ``data``; return the text and a note when the encoding was not plain UTF-8.
+
+    >>> decode("café".encode())
+    ('café', None)
+    >>> decode(codecs.BOM_UTF8 + b"hi")
+    ('hi', 'removed a UTF-8 byte order mark')
+    >>> decode("naïve café, déjà vu".encode("cp1252"))[1]
+    'decoded as cp1252 (detected; the input was not UTF-8)'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding} after its byte order mark: {exc}") from exc
+            name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
+            note = f"removed a {name} byte order mark" if name == "UTF-8" else f"decoded as {name}"
+            return _check_text(text), note
+    try:
+        return _check_text(data.decode("utf-8")), None
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise InputError("binary data, not text (it contains NUL bytes); pass a text file")
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot detect the text encoding; convert the file to UTF-8")
+    return _check_text(str(best)), f"decoded as {best.encoding} (detected; the input was not UTF-8)"
+
+
+def _check_text(text: str) -> str:
+    if "\x00" in text:
+        raise InputError("binary data, not text (it contains NUL characters); pass a text file")
+    return text

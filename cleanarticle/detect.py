@@ -1,0 +1,341 @@
+"""Pure functions that recognise the shapes of header lines: titles, bylines, dates, captions.
+
+They look at one line of text and nothing else, so that the cleaners built on them give the
+same answer however often they run (the fixed point).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleanarticle.markdown import parse_inline, plain_text
+
+SENTENCE_END = "[.!?…]"
+CLOSERS = "[\"'”’»)\\]]*"
+_INTERNAL_SENTENCE = regex.compile(rf"\p{{Ll}}{{2}}{SENTENCE_END}{CLOSERS}\s+\S")
+_WORD = regex.compile(r"\S+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+_TITLE_START = regex.compile(r"^[\"'“‘«(\[]*[\p{Lu}\p{Lo}\p{N}]")
+
+
+def is_title_like(text: str) -> bool:
+    """A short line that reads as a headline: no sentence inside, no closing full stop.
+
+    >>> is_title_like("Planetary Pact: Two Nations to Build a Station")
+    True
+    >>> is_title_like("It rained. Then it stopped.")
+    False
+    """
+    text = plain_text(text).strip()
+    n = len(words(text))
+    if not 2 <= n <= 30 or len(text) > 200 or "\n" in text:
+        return False
+    if not _TITLE_START.match(text) or text.endswith((".", ",", ";", ":")):
+        return False
+    return not _INTERNAL_SENTENCE.search(text) and not regex.search(r"https?://", text)
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+_BYLINE = regex.compile(
+    r"^(?:(?:written|words|reporting|text|story|report|photos?(?: and words)?)\s+by"
+    r"|by|von|par|por|di|door|av|af|przez)\s+(?P<rest>.+)$"
+    r"|^(?:authors?|byline|source|autor(?:in|en)?|auteur|writer|reporter)\s*:\s*(?P<rest>.+)$",
+    regex.IGNORECASE,
+)
+#: Words that may stand in lower case between the names of a byline.
+CONNECTORS = frozenset(
+    "and & for of with de da das do dos del della di du des la le van von der den ter "
+    "y e et und en i och og".split()
+)
+_SEPARATORS = regex.compile(r"\s+[|·•]\s+")
+_AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s)\s*")
+_INITIAL = regex.compile(r"^\p{Lu}\.(?:\p{Lu}\.)*$")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A parsed byline: the text as written and the author names split out of it."""
+
+    text: str
+    authors: tuple[str, ...]
+    date: dt.date | None = None
+
+
+def parse_byline(text: str) -> Byline | None:
+    """The byline in ``text``, if the whole line is one.
+
+    >>> parse_byline("By Jane Doe and John Roe, Reuters")
+    Byline(text='Jane Doe and John Roe, Reuters', authors=('Jane Doe', 'John Roe'), date=None)
+    >>> parse_byline("By contrast, the rest of the world waited.") is None
+    True
+    """
+    line = plain_text(text).strip()
+    if len(line) > 160:
+        return None
+    match = _BYLINE.match(line)
+    if match is None:
+        return None
+    parts = _SEPARATORS.split(match.group("rest").strip())
+    names, date = [], None
+    for part in parts:
+        found = parse_date(part) if date is None else None
+        if found is not None:
+            date = found
+        else:
+            names.append(part)
+    rest = ", ".join(names).strip()
+    if not rest or not _looks_like_names(rest):
+        return None
+    return Byline(rest, split_authors(rest), date)
+
+
+def _looks_like_names(text: str) -> bool:
+    tokens = words(text)
+    if not 1 <= len(tokens) <= 16 or text.endswith((":", ";")):
+        return False
+    capitals = 0
+    for token in tokens:
+        bare = token.strip(",;()")
+        if not bare:
+            continue
+        if bare.lower() in CONNECTORS:
+            continue
+        if not regex.match(r"^[\p{Lu}\p{Lt}]", bare):
+            return False
+        if bare[-1] in ".!?" and not _INITIAL.match(bare) and len(bare) > 3:
+            return False
+        capitals += 1
+    return capitals >= 1
+
+
+def split_authors(text: str) -> tuple[str, ...]:
+    """Person names in a byline: agencies and outlets (single words) and ``for X`` dropped.
+
+    >>> split_authors("Jane Doe for AFP")
+    ('Jane Doe',)
+    >>> split_authors("Ana García y Luis Pérez")
+    ('Ana García', 'Luis Pérez')
+    """
+    names = []
+    for part in _AUTHOR_SPLIT.split(text):
+        part = regex.split(r"\s+(?:for|with|für|pour|para|per)\s+", part.strip(), maxsplit=1)[0]
+        part = part.strip(" ,;()")
+        if len(part.split()) >= 2 and part not in names:
+            names.append(part)
+    return tuple(names)
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+DATE_LABEL = (
+    r"(?:date|dated|published(?: on| at)?|updated(?: on| at)?|last updated|posted(?: on)?"
+    r"|first published(?: on)?|datum|veröffentlicht(?: am)?|aktualisiert(?: am)?"
+    r"|publié(?: le)?|mis à jour(?: le)?|publicado(?: el| em)?|actualizado(?: el)?"
+    r"|pubblicato(?: il)?)"
+)
+_ISO = regex.compile(
+    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?"
+)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_DAY = regex.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+_DOTTED = regex.compile(r"^(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)$")
+_TIME = regex.compile(
+    r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*|Uhr|h))?)\s*$",
+    regex.IGNORECASE,
+)
+_DATE_CHARS = regex.compile(r"^[\p{L}\p{N}\s.,/\-年月日]+$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A calendar date (day, month and year all present) that is the whole of ``text``.
+
+    ISO 8601 is read with the standard library; written dates in many languages with
+    ``dateparser``, but only after a shape check so that it never sees ordinary prose.
+
+    >>> parse_date("Published: 9 March 2021 10:30 GMT")
+    datetime.date(2021, 3, 9)
+    >>> parse_date("9. März 2021"), parse_date("2021-03-09T10:00:00Z")
+    (datetime.date(2021, 3, 9), datetime.date(2021, 3, 9))
+    >>> parse_date("March 2021") is None, parse_date("03/04/2021") is None
+    (True, True)
+    """
+    text = plain_text(text).strip()
+    if not text or len(text) > 80:
+        return None
+    text = regex.sub(rf"^{DATE_LABEL}\s*:?\s*", "", text, flags=regex.IGNORECASE).strip()
+    iso = _ISO.fullmatch(text)
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso.group("date"))
+        except ValueError:
+            return None
+    text = _TIME.sub("", text).strip().rstrip(",")
+    return _parse_written_date(text)
+
+
+@lru_cache(maxsize=2048)
+def _parse_written_date(text: str) -> dt.date | None:
+    if not text or len(words(text)) > 6 or not _DATE_CHARS.match(text):
+        return None
+    if not _YEAR.search(text) or not _DAY.search(_YEAR.sub("", text)):
+        return None
+    dotted = _DOTTED.match(text)
+    if dotted:
+        try:
+            return dt.date(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
+        except ValueError:
+            return None
+    if not regex.search(r"\p{L}", text):
+        return None  # 03/04/2021 could be either day or month first: leave it.
+    import dateparser  # imported late: it is slow to load and rarely needed
+
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "STRICT_PARSING": True,
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    found = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+    return found.date() if found else None
+
+
+_DATE_PREFIX = regex.compile(
+    rf"^(?P<prefix>{DATE_LABEL}\s*:?\s*(?P<date>{_ISO.pattern}|[^\s,]+\s+[^\s,]+,?\s+(?:19|20)\d\d)"
+    rf"|(?P<date>{_ISO.pattern}))"
+    r"\s*[-—–|:]?\s+(?=[\"'“‘\p{Lu}\p{Lo}])",
+    regex.IGNORECASE,
+)
+
+
+def split_date_prefix(text: str) -> tuple[dt.date, str, str] | None:
+    """A date glued to the start of a paragraph: ``(date, prefix, rest)``.
+
+    Only a labelled date (``date``, ``Published:`` ...) or an ISO date counts, so that a
+    sentence that starts with a date ("March 9, 2021 was ...") is left alone.
+
+    >>> split_date_prefix("date 2021-03-11 Rain fell.")
+    (datetime.date(2021, 3, 11), 'date 2021-03-11 ', 'Rain fell.')
+    >>> split_date_prefix("March 9, 2021 was a Tuesday.") is None
+    True
+    """
+    match = _DATE_PREFIX.match(text)
+    if match is None:
+        return None
+    found = parse_date(match.group("date"))
+    if found is None:
+        return None
+    return found, text[: match.end()], text[match.end() :]
+
+
+# --- captions ---------------------------------------------------------------------------------
+
+_CAPTION_LABEL = regex.compile(
+    r"^(?P<label>image|photo|picture|pictured|caption|photograph|photo caption|illustration"
+    r"|foto|bild|imagen|légende|immagine|video)\s*(?:\d+\s*)?:\s*(?P<rest>.+)$",
+    regex.IGNORECASE,
+)
+_CREDIT_LABEL = regex.compile(
+    r"^(?:photo\s*credit|image\s*credit|credit|credits|photograph by|photo by|bildquelle"
+    r"|crédit(?: photo)?)\s*:?\s+(?P<rest>.+)$",
+    regex.IGNORECASE,
+)
+_CREDIT_LOWER_OK = frozenset("file via for and of de y / - | handout pool photo photos images".split())
+_TRAILING_CREDIT = regex.compile(
+    rf"^(?P<caption>.*\p{{Ll}}{{2}}{SENTENCE_END}{CLOSERS})(?:(?P<sep> {{2,}})|(?P<glued>))"
+    r"(?P<credit>[\p{Lu}][^.!?]{0,79})$"
+)
+_INLINE_CREDIT = regex.compile(
+    rf"^(?P<caption>.*{SENTENCE_END}{CLOSERS})\s+\(?(?:photo|image|picture|credit|foto|bild)"
+    r"(?:\s+credit)?\s*:\s*(?P<credit>[^()]{1,80}?)\)?$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Caption:
+    caption: str
+    credit: str
+    labelled: bool
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit: a few mostly capitalised words, no sentence punctuation.
+
+    >>> is_credit("Jane Doe / AFP - Getty Images file"), is_credit("then he left")
+    (True, False)
+    """
+    tokens = words(text)
+    if not 1 <= len(tokens) <= 10 or len(text) > 80 or regex.search(r"[.!?:;,]$", text):
+        return False
+    capitals = 0
+    for token in tokens:
+        if regex.match(r"^[\p{Lu}\p{N}(©]", token):
+            capitals += 1
+        elif token.lower() not in _CREDIT_LOWER_OK and token.lower() not in CONNECTORS:
+            return False
+    return capitals >= 1
+
+
+def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
+    """A photo caption line: labelled (``Image: ...``), or a sentence with a credit at its end.
+
+    >>> parse_caption("Image: Crowds gather in the square.")
+    Caption(caption='Crowds gather in the square.', credit='', labelled=True)
+    >>> parse_caption("Crowds gather in the square.Jane Doe / Reuters")
+    Caption(caption='Crowds gather in the square.', credit='Jane Doe / Reuters', labelled=False)
+    >>> parse_caption("A storm is coming.  Photo: Jane Doe")
+    Caption(caption='A storm is coming.', credit='Jane Doe', labelled=False)
+    """
+    line = text.strip()
+    plain = plain_text(line).strip()
+    label = _CAPTION_LABEL.match(plain)
+    if label:
+        rest = label.group("rest").strip()
+        inner = parse_caption(rest)
+        if inner is not None:
+            return Caption(inner.caption, inner.credit, True)
+        if is_credit(rest) and "/" in rest:
+            return Caption("", rest, True)
+        return Caption(rest, "", True)
+    credit_label = _CREDIT_LABEL.match(plain)
+    if credit_label and is_credit(credit_label.group("rest").strip()):
+        return Caption("", credit_label.group("rest").strip(), True)
+    if labelled_only:
+        return None
+    bold = _bold_credit(line)
+    if bold is not None:
+        return bold
+    for pattern in (_INLINE_CREDIT, _TRAILING_CREDIT):
+        match = pattern.match(plain)
+        if match and is_credit(match.group("credit").strip()):
+            caption = match.group("caption").strip()
+            if len(words(caption)) >= 3:
+                return Caption(caption, match.group("credit").strip(), False)
+    return None
+
+
+def _bold_credit(line: str) -> Caption | None:
+    """``Caption sentence. **Credit**``: a bold credit after the last sentence."""
+    if not line.endswith(("**", "__")):
+        return None
+    tokens = [t for t in parse_inline(line) if not (t.type == "text" and not t.content)]
+    if len(tokens) < 4 or tokens[-1].type != "strong_close" or tokens[-3].type != "strong_open":
+        return None
+    credit = tokens[-2].content.strip()
+    caption = plain_text(line[: line.rfind(tokens[-3].markup, 0, len(line) - 2)]).strip()
+    if not is_credit(credit) or not regex.search(rf"{SENTENCE_END}{CLOSERS}$", caption):
+        return None
+    return Caption(caption, credit, False)

@@ -1,0 +1,131 @@
+"""YAML front matter: our own metadata written and read back without loss."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import yaml
+
+from cleanarticle.errors import InputError
+from cleanarticle.model import METADATA_FIELDS, Image, Metadata, Related
+
+FENCE = "---"
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that never wraps long values and indents lists under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump(metadata: Metadata, omit: frozenset[str] = frozenset()) -> str:
+    """The front matter block (with its fences and a final newline), or ``""`` when empty.
+
+    >>> import datetime
+    >>> print(dump(Metadata(title="Pact: a deal", date=datetime.date(2021, 3, 9))), end="")
+    ---
+    title: 'Pact: a deal'
+    date: 2021-03-09
+    ---
+    """
+    data = {k: v for k, v in metadata.to_dict().items() if k not in omit}
+    if not data:
+        return ""
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=float("inf"),
+    )
+    return f"{FENCE}\n{text}{FENCE}\n"
+
+
+def split(text: str) -> tuple[dict[str, Any] | None, str, int]:
+    """Split ``text`` into its front matter mapping, the body, and the body's first line number.
+
+    Text that does not start with a ``---`` line, or whose fenced part is not a YAML mapping,
+    has no front matter: ``(None, text, 1)``.
+    """
+    if not text.startswith(FENCE + "\n"):
+        return None, text, 1
+    end = text.find("\n" + FENCE + "\n", len(FENCE))
+    if end == -1:
+        if text.endswith("\n" + FENCE):
+            end = len(text) - len(FENCE) - 1
+        else:
+            return None, text, 1
+    raw = text[len(FENCE) + 1 : end + 1]
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError:
+        return None, text, 1
+    if not isinstance(data, dict):
+        return None, text, 1
+    body_start = end + len(FENCE) + 2
+    first_line = text.count("\n", 0, min(body_start, len(text))) + 1
+    return data, text[body_start:], first_line
+
+
+def to_metadata(data: dict[str, Any]) -> Metadata:
+    """Typed metadata from a front matter mapping; unknown keys go to ``extra``.
+
+    >>> to_metadata({"title": "T", "date": "2021-03-09", "layout": "post"}).date
+    datetime.date(2021, 3, 9)
+    """
+    known: dict[str, Any] = {}
+    extra: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        key = str(key)
+        if key not in METADATA_FIELDS or key == "extra":
+            extra.append((key, value))
+            continue
+        if value is None:
+            continue
+        known[key] = _coerce(key, value)
+    return Metadata(**known, extra=tuple(extra))
+
+
+def _coerce(key: str, value: Any) -> Any:
+    try:
+        if key == "date":
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            return dt.date.fromisoformat(str(value).strip())
+        if key in ("authors", "links"):
+            items = value if isinstance(value, list) else [value]
+            return tuple(str(item) for item in items)
+        if key == "images":
+            return tuple(Image(**_record(item, ("caption", "credit"))) for item in _list(value))
+        if key == "related":
+            return tuple(Related(**_record(item, ("title", "url"))) for item in _list(value))
+        if isinstance(value, dict | list):
+            raise TypeError("a text value")
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"front matter key {key!r} has a bad value {value!r} ({exc})") from exc
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("a list")
+    return value
+
+
+def _record(item: Any, keys: tuple[str, ...]) -> dict[str, str]:
+    if not isinstance(item, dict) or not set(item) <= set(keys):
+        raise TypeError(f"entries with the keys {', '.join(keys)}")
+    return {k: str(v) for k, v in item.items() if v is not None}

@@ -1,0 +1,61 @@
+"""The article's head: the leading blocks (title, dek, byline, date, captions) before the body.
+
+The head ends at the first block that is none of these. Every metadata cleaner looks only at
+the head, which is found from the blocks' text alone; once the head has been moved into the
+metadata, what remains starts with a body paragraph, so cleaning again finds no head. That is
+what keeps metadata extraction a fixed point.
+"""
+
+from __future__ import annotations
+
+from cleanarticle import detect
+from cleanarticle.model import Block, Document, Kind
+
+
+def is_header_item(block: Block) -> bool:
+    """A block that, by its text alone, is a byline, date line or caption."""
+    if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1:
+        return False
+    text = block.text
+    return (
+        detect.parse_byline(text) is not None
+        or detect.parse_date(text) is not None
+        or detect.parse_caption(text) is not None
+    )
+
+
+def _is_title(block: Block) -> bool:
+    if block.kind is Kind.HEADING:
+        return block.level == 1
+    return block.is_paragraph and len(block.lines) == 1 and detect.is_title_like(block.text)
+
+
+def is_dek(doc: Document, index: int) -> bool:
+    """A standfirst: one short paragraph right after the title and before other head items."""
+    blocks = doc.blocks
+    if index + 1 >= len(blocks) or not blocks[index].is_paragraph:
+        return False
+    if len(blocks[index].lines) != 1 or len(blocks[index].text) > 400:
+        return False
+    if is_header_item(blocks[index]):
+        return False
+    after_title = (index == 1 and _is_title(blocks[0])) or (index == 0 and bool(doc.metadata.title))
+    return after_title and is_header_item(blocks[index + 1])
+
+
+def head_length(doc: Document) -> int:
+    """How many leading blocks form the head."""
+    for index, block in enumerate(doc.blocks):
+        if index == 0 and _is_title(block):
+            continue
+        if block.kind is not Kind.PARAGRAPH:
+            return index
+        if is_header_item(block) or _is_title(block) or is_dek(doc, index):
+            continue
+        return index
+    return len(doc.blocks)
+
+
+def head(doc: Document) -> list[Block]:
+    """The head blocks, in order."""
+    return doc.blocks[: head_length(doc)]

@@ -1,0 +1,189 @@
+"""The document model: blocks of lines with their input line numbers, metadata, edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from enum import Enum
+from typing import Any
+
+
+class Kind(str, Enum):
+    """What a block is. Paragraphs and headings hold inline Markdown; the rest is kept raw."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST = "list"
+    QUOTE = "quote"
+    CODE = "code"
+    TABLE = "table"
+    RULE = "rule"
+
+
+#: Kinds whose lines are kept as written (only trailing whitespace is trimmed).
+RAW_KINDS = frozenset({Kind.LIST, Kind.QUOTE, Kind.CODE, Kind.TABLE, Kind.RULE})
+
+
+@dataclass
+class Line:
+    """One line of text and the input line it came from (1-based; 0 when unknown)."""
+
+    text: str
+    number: int
+
+
+@dataclass
+class Block:
+    """A paragraph, heading, list, quote, code block, table or rule."""
+
+    kind: Kind
+    lines: list[Line]
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        """The block's lines joined with newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def number(self) -> int:
+        """The input line number of the block's first line."""
+        return self.lines[0].number if self.lines else 0
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.kind is Kind.PARAGRAPH
+
+    def set_text(self, text: str) -> None:
+        """Replace the block's text with one line, keeping the first line's number."""
+        self.lines = [Line(text, self.number)]
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image the article showed: its caption and its credit, either may be empty."""
+
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Related:
+    """A related article the page linked to."""
+
+    title: str = ""
+    url: str = ""
+
+
+#: Front matter keys, in the one order they are written.
+METADATA_KEYS: tuple[str, ...] = (
+    "title",
+    "description",
+    "byline",
+    "authors",
+    "author_url",
+    "date",
+    "url",
+    "site_name",
+    "images",
+    "related",
+    "links",
+)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Facts about the article. Empty values are omitted from the front matter.
+
+    ``extra`` keeps front matter keys this library does not know, so that they survive a
+    round trip; they are written after the known keys, sorted by name.
+    """
+
+    title: str = ""
+    description: str = ""
+    byline: str = ""
+    authors: tuple[str, ...] = ()
+    author_url: str = ""
+    date: dt.date | None = None
+    url: str = ""
+    site_name: str = ""
+    images: tuple[Image, ...] = ()
+    related: tuple[Related, ...] = ()
+    links: tuple[str, ...] = ()
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The non-empty fields as plain data, in front matter order."""
+        out: dict[str, Any] = {}
+        for key in METADATA_KEYS:
+            value = getattr(self, key)
+            if not value:
+                continue
+            if key == "images":
+                value = [_compact({"caption": i.caption, "credit": i.credit}) for i in value]
+            elif key == "related":
+                value = [_compact({"title": r.title, "url": r.url}) for r in value]
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[key] = value
+        for key, value in sorted(self.extra):
+            out[key] = value
+        return out
+
+    def replace(self, **changes: Any) -> Metadata:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+def _compact(mapping: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in mapping.items() if v}
+
+
+METADATA_FIELDS = frozenset(f.name for f in fields(Metadata))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change a cleaner made: what it was, what it became, and why.
+
+    ``kind`` is one of ``replace``, ``remove``, ``move`` (text left the body for the
+    metadata), ``join``, ``split``, ``decode`` and ``note`` (nothing changed, but the
+    report should say something, e.g. that a guard made a cleaner back off).
+    """
+
+    code: str
+    name: str
+    kind: str
+    reason: str
+    before: str = ""
+    after: str = ""
+    line: int = 0
+
+    def describe(self) -> str:
+        """One line for humans: the reason, with the text involved when it is short."""
+        parts = [self.reason]
+        if self.kind == "replace" and self.before and self.after:
+            parts.append(f"{_short(self.before)!r} -> {_short(self.after)!r}")
+        elif self.before:
+            parts.append(repr(_short(self.before)))
+        return ": ".join(parts)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class Document:
+    """What the cleaners work on: blocks, metadata so far, and the edit report."""
+
+    blocks: list[Block]
+    metadata: Metadata = field(default_factory=Metadata)
+    edits: list[Edit] = field(default_factory=list)
+    #: Words seen in documents cleaned together, with their counts (batch evidence).
+    evidence: dict[str, int] = field(default_factory=dict)
+
+    def set_meta(self, **changes: Any) -> None:
+        """Change metadata fields."""
+        self.metadata = self.metadata.replace(**changes)

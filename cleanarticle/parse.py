@@ -1,0 +1,101 @@
+"""Text to the document model: front matter, then Markdown block structure with line numbers."""
+
+from __future__ import annotations
+
+from cleanarticle import frontmatter
+from cleanarticle.markdown import parse_blocks
+from cleanarticle.model import Block, Document, Kind, Line
+
+_CONTAINERS = {
+    "bullet_list_open": Kind.LIST,
+    "ordered_list_open": Kind.LIST,
+    "blockquote_open": Kind.QUOTE,
+    "table_open": Kind.TABLE,
+}
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def parse(text: str) -> Document:
+    """Parse ``text`` (LF newlines) into a document.
+
+    >>> doc = parse("---\\ntitle: T\\n---\\n# Head\\n\\nOne\\ntwo\\n")
+    >>> doc.metadata.title, [(b.kind.value, b.text, b.number) for b in doc.blocks]
+    ('T', [('heading', 'Head', 4), ('paragraph', 'One\\ntwo', 6)])
+    """
+    data, body, first_line = frontmatter.split(text)
+    doc = Document(blocks=parse_body(body, first_line))
+    if data is not None:
+        doc.metadata = frontmatter.to_metadata(data)
+    return doc
+
+
+def parse_body(body: str, first_line: int = 1) -> list[Block]:
+    """Blocks of a Markdown body; ``first_line`` is the input line number of its first line."""
+    source = body.split("\n")
+    found: list[tuple[int, Block]] = []
+    covered = [False] * len(source)
+    tokens = parse_blocks(body)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.level != 0 or token.map is None or token.nesting == -1:
+            i += 1
+            continue
+        start, end = token.map
+        for n in range(start, min(end, len(source))):
+            covered[n] = True
+        block = _block(token, tokens, i, source, start, end, first_line)
+        if block is not None:
+            found.append((start, block))
+        i += 1
+    found.extend(_uncovered(source, covered, first_line))
+    found.sort(key=lambda item: item[0])
+    return [block for _, block in found]
+
+
+def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no-untyped-def]
+    if token.type == "paragraph_open":
+        lines = [
+            Line(source[n].strip(), first_line + n)
+            for n in range(start, end)
+            if source[n].strip()
+        ]
+        return Block(Kind.PARAGRAPH, lines) if lines else None
+    if token.type == "heading_open":
+        content = tokens[i + 1].content.strip()
+        if not content:
+            return None
+        return Block(Kind.HEADING, [Line(content, first_line + start)], level=int(token.tag[1]))
+    kind = _CONTAINERS.get(token.type)
+    if token.type == "fence":
+        kind = Kind.CODE
+    elif token.type == "hr":
+        kind = Kind.RULE
+    if kind is None:
+        return None
+    lines = [Line(source[n].rstrip(), first_line + n) for n in range(start, end)]
+    while lines and not lines[-1].text.strip():
+        lines.pop()
+    return Block(kind, lines) if lines else None
+
+
+def _uncovered(source: list[str], covered: list[bool], first_line: int) -> list[tuple[int, Block]]:
+    """Lines the parser consumed without a block (link reference definitions): kept as text."""
+    out: list[tuple[int, Block]] = []
+    run: list[Line] = []
+    start = 0
+    for n, text in enumerate(source):
+        if not covered[n] and text.strip():
+            if not run:
+                start = n
+            run.append(Line(text.strip(), first_line + n))
+        elif run:
+            out.append((start, Block(Kind.PARAGRAPH, run)))
+            run = []
+    if run:
+        out.append((start, Block(Kind.PARAGRAPH, run)))
+    return out

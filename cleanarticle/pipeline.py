@@ -1,0 +1,179 @@
+"""Cleaners and the ordered pipeline that runs them (after markdown-it-py's ``Ruler``)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from cleanarticle.config import Config
+from cleanarticle.errors import ConfigError
+from cleanarticle.model import Document, Edit
+
+_CODE = regex.compile(r"^[A-Z]{1,5}[0-9]{3}$")
+_NAME = regex.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass
+class Context:
+    """What a running cleaner gets besides the document: the config and the edit recorder."""
+
+    config: Config
+    doc: Document
+    cleaner: Cleaner | None = None
+
+    def record(
+        self, kind: str, reason: str, *, before: str = "", after: str = "", line: int = 0
+    ) -> None:
+        """Add an edit to the report, signed with the running cleaner's code and name."""
+        code = self.cleaner.code if self.cleaner else "CA000"
+        name = self.cleaner.name if self.cleaner else "input"
+        self.doc.edits.append(Edit(code, name, kind, reason, before, after, line))
+
+
+CleanerFunc = Callable[[Document, Context], None]
+
+
+@dataclass(frozen=True)
+class Cleaner:
+    """A named, coded cleaning rule: ``func(doc, ctx)`` changes ``doc`` and records edits."""
+
+    code: str
+    name: str
+    summary: str
+    func: CleanerFunc = field(repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not _CODE.match(self.code):
+            raise ConfigError(f"cleaner code {self.code!r} must look like 'CA101' or 'XYZ001'")
+        if not _NAME.match(self.name):
+            raise ConfigError(f"cleaner name {self.name!r} must be lower-case-with-dashes")
+
+    @property
+    def doc(self) -> str:
+        """The cleaner's docstring (what it does, with an example)."""
+        return inspect.cleandoc(self.func.__doc__ or self.summary)
+
+    def __call__(self, doc: Document, ctx: Context) -> None:
+        self.func(doc, ctx)
+
+
+def cleaner(code: str, name: str, summary: str) -> Callable[[CleanerFunc], Cleaner]:
+    """Decorator that turns ``func(doc, ctx)`` into a :class:`Cleaner`."""
+
+    def wrap(func: CleanerFunc) -> Cleaner:
+        return Cleaner(code, name, summary, func)
+
+    return wrap
+
+
+class Pipeline:
+    """An ordered list of cleaners; each can be disabled, and new ones placed before or after.
+
+    >>> p = Pipeline([Cleaner("XY001", "first", "1", lambda d, c: None)])
+    >>> p.after("first", Cleaner("XY002", "second", "2", lambda d, c: None)).codes
+    ['XY001', 'XY002']
+    """
+
+    def __init__(self, cleaners: Iterable[Cleaner] = ()) -> None:
+        self._cleaners: list[Cleaner] = []
+        self._disabled: set[str] = set()
+        for item in cleaners:
+            self.push(item)
+
+    def __iter__(self) -> Iterator[Cleaner]:
+        return iter(self._cleaners)
+
+    def __len__(self) -> int:
+        return len(self._cleaners)
+
+    @property
+    def codes(self) -> list[str]:
+        return [c.code for c in self._cleaners]
+
+    def copy(self) -> Pipeline:
+        new = Pipeline(self._cleaners)
+        new._disabled = set(self._disabled)
+        return new
+
+    def get(self, ref: str) -> Cleaner:
+        """The cleaner with this code or name."""
+        return self._cleaners[self._index(ref)]
+
+    def _index(self, ref: str) -> int:
+        for i, item in enumerate(self._cleaners):
+            if ref in (item.code, item.name):
+                return i
+        raise ConfigError(f"unknown cleaner {ref!r}; `cleanarticle rules` lists them")
+
+    def _check_new(self, item: Cleaner) -> None:
+        for other in self._cleaners:
+            if item.code == other.code or item.name == other.name:
+                raise ConfigError(
+                    f"cleaner {item.code} {item.name} clashes with {other.code} {other.name}"
+                )
+
+    def push(self, item: Cleaner) -> Pipeline:
+        """Add a cleaner at the end."""
+        self._check_new(item)
+        self._cleaners.append(item)
+        return self
+
+    def before(self, ref: str, item: Cleaner) -> Pipeline:
+        """Add a cleaner just before the one named ``ref``."""
+        self._check_new(item)
+        self._cleaners.insert(self._index(ref), item)
+        return self
+
+    def after(self, ref: str, item: Cleaner) -> Pipeline:
+        """Add a cleaner just after the one named ``ref``."""
+        self._check_new(item)
+        self._cleaners.insert(self._index(ref) + 1, item)
+        return self
+
+    def remove(self, ref: str) -> Pipeline:
+        del self._cleaners[self._index(ref)]
+        return self
+
+    def matching(self, refs: Iterable[str]) -> set[str]:
+        """Codes of the cleaners that ``refs`` name: codes, code prefixes (``CA1``) or names."""
+        codes: set[str] = set()
+        for ref in refs:
+            hits = {
+                c.code
+                for c in self._cleaners
+                if ref == c.name or (ref.upper() == ref and c.code.startswith(ref))
+            }
+            if not hits:
+                raise ConfigError(f"unknown cleaner {ref!r}; `cleanarticle rules` lists them")
+            codes |= hits
+        return codes
+
+    def enable(self, refs: str | Iterable[str]) -> Pipeline:
+        self._disabled -= self.matching([refs] if isinstance(refs, str) else refs)
+        return self
+
+    def disable(self, refs: str | Iterable[str]) -> Pipeline:
+        self._disabled |= self.matching([refs] if isinstance(refs, str) else refs)
+        return self
+
+    def active(self, config: Config) -> list[Cleaner]:
+        """The cleaners that run under ``config``, in order."""
+        selected = None if config.select is None else self.matching(config.select)
+        ignored = self.matching(config.ignore)
+        return [
+            c
+            for c in self._cleaners
+            if c.code not in self._disabled
+            and c.code not in ignored
+            and (selected is None or c.code in selected)
+        ]
+
+    def run(self, doc: Document, config: Config) -> None:
+        """Run every active cleaner over ``doc``, in order."""
+        ctx = Context(config, doc)
+        for item in self.active(config):
+            ctx.cleaner = item
+            item(doc, ctx)

@@ -1,0 +1,60 @@
+"""The document model back to canonical Markdown."""
+
+from __future__ import annotations
+
+import regex
+
+from cleanarticle import frontmatter
+from cleanarticle.model import Block, Document, Kind, Metadata
+
+#: A paragraph starting like this would be read back as another kind of block.
+_BLOCK_START = regex.compile(
+    r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|>|`{3}|~{3}|\[[^\]]*\]:"
+    r"|(?:[-*_][ \t]*){3,}$)"
+)
+
+
+def render_block(block: Block) -> str:
+    """One block as canonical Markdown.
+
+    >>> from cleanarticle.model import Line
+    >>> render_block(Block(Kind.PARAGRAPH, [Line("1961. A year", 1)]))
+    '1961\\\\. A year'
+    """
+    if block.kind is Kind.HEADING:
+        return "#" * block.level + " " + block.text
+    if block.kind is Kind.RULE:
+        return "***"
+    if block.kind is Kind.PARAGRAPH:
+        return "\n".join(_escape_start(line.text) for line in block.lines)
+    return block.text
+
+
+def _escape_start(text: str) -> str:
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if text[0].isdigit():
+        end = match.end()
+        return text[:end] + "\\" + text[end:]
+    return "\\" + text
+
+
+def render_body(blocks: list[Block]) -> str:
+    """Blocks separated by one blank line, with exactly one final newline (empty: ``""``)."""
+    parts = [render_block(b) for b in blocks]
+    parts = [p for p in parts if p.strip()]
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def render_document(metadata: Metadata, body: str, omit: frozenset[str] = frozenset()) -> str:
+    """Front matter, one blank line, then the body."""
+    head = frontmatter.dump(metadata, omit)
+    if head and body:
+        return head + "\n" + body
+    return head or body
+
+
+def render(doc: Document, omit: frozenset[str] = frozenset()) -> str:
+    """The whole canonical document."""
+    return render_document(doc.metadata, render_body(doc.blocks), omit)
