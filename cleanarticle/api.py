@@ -83,6 +83,8 @@ def clean(
     ---
     title: Pact Signed
     byline: Jane Doe
+    authors:
+      - Jane Doe
     ---
     <BLANKLINE>
     The deal was signed on Tuesday.
@@ -113,6 +115,4 @@ def rules(pipeline: Pipeline | None = None) -> Iterable[Cleaner]:
     return list(pipeline or _REGISTRY)
 
 
-__all__ = [
-    "Article", "Context", "clean", "default_pipeline", "register", "rules", "unregister"
-]
+__all__ = ["Article", "Context", "clean", "default_pipeline", "register", "rules", "unregister"]

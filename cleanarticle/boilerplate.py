@@ -15,11 +15,17 @@ import regex
 from cleanarticle.errors import ConfigError
 
 #: Share, print and comment widget words; a line made only of these is a widget.
+# fmt: off
 WIDGET_WORDS = frozenset(
-    "share share this share article share story share on tweet email e-mail print copy link "
-    "copy url comments comment save bookmark facebook twitter x linkedin whatsapp telegram "
-    "reddit pinterest messenger flipboard threads bluesky mastodon gift article".split(" ")
+    {
+        "share", "share this", "share this article", "share this story", "share article",
+        "share story", "share on", "tweet", "email", "e-mail", "print", "copy link",
+        "copy url", "comments", "comment", "save", "bookmark", "gift article", "facebook",
+        "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest",
+        "messenger", "flipboard", "threads", "bluesky", "mastodon",
+    }
 )
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "unsupported-browser",
-        r"(?:for (?:an optimal|the best|a better) experience|please (?:update|upgrade) your browser)"
+        r"(?:for (?:an optimal|the best|a better) experience"
+        r"|please (?:update|upgrade) your browser)"
         r"[^.!]{0,100}(?:browser|update|upgrade)[^.!]{0,40}[.!]?",
         "For the best experience, please update your browser.",
     ),

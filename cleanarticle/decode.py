@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 
 from charset_normalizer import from_bytes
 
@@ -42,10 +43,18 @@ def decode(data: bytes) -> tuple[str, str | None]:
         pass
     if b"\x00" in data:
         raise InputError("binary data, not text (it contains NUL bytes); pass a text file")
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError("cannot detect the text encoding; convert the file to UTF-8")
-    return _check_text(str(best)), f"decoded as {best.encoding} (detected; the input was not UTF-8)"
+    name, text = best.encoding, str(best)
+    candidates = {m.encoding for m in matches}
+    if "cp1252" in candidates or name.startswith("mac_"):
+        # Windows-1252 is the web's default for undeclared Western text (WHATWG); short
+        # texts leave the detector torn between it and its look-alikes.
+        with contextlib.suppress(UnicodeDecodeError):
+            name, text = "cp1252", data.decode("cp1252")
+    return _check_text(text), f"decoded as {name} (detected; the input was not UTF-8)"
 
 
 def _check_text(text: str) -> str:

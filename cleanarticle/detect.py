@@ -56,8 +56,38 @@ _BYLINE = regex.compile(
 )
 #: Words that may stand in lower case between the names of a byline.
 CONNECTORS = frozenset(
-    "and & for of with de da das do dos del della di du des la le van von der den ter "
-    "y e et und en i och og".split()
+    [
+        "and",
+        "&",
+        "for",
+        "of",
+        "with",
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "y",
+        "e",
+        "et",
+        "und",
+        "en",
+        "i",
+        "och",
+        "og",
+    ]
 )
 _SEPARATORS = regex.compile(r"\s+[|·•]\s+")
 _AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|\s&\s|\sand\s|\sund\s|\set\s|\sy\s)\s*")
@@ -252,7 +282,25 @@ _CREDIT_LABEL = regex.compile(
     r"|crédit(?: photo)?)\s*:?\s+(?P<rest>.+)$",
     regex.IGNORECASE,
 )
-_CREDIT_LOWER_OK = frozenset("file via for and of de y / - | handout pool photo photos images".split())
+_CREDIT_LOWER_OK = frozenset(
+    [
+        "file",
+        "via",
+        "for",
+        "and",
+        "of",
+        "de",
+        "y",
+        "/",
+        "-",
+        "|",
+        "handout",
+        "pool",
+        "photo",
+        "photos",
+        "images",
+    ]
+)
 _TRAILING_CREDIT = regex.compile(
     rf"^(?P<caption>.*\p{{Ll}}{{2}}{SENTENCE_END}{CLOSERS})(?:(?P<sep> {{2,}})|(?P<glued>))"
     r"(?P<credit>[\p{Lu}][^.!?]{0,79})$"

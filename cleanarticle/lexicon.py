@@ -9,9 +9,56 @@ from wordfreq import zipf_frequency
 
 #: Words that make up a large share of any English text.
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was it by at from he she they his her their "
-    "its this which be has have had are were not but or an will said would who been also "
-    "after than more about into over".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "it",
+        "by",
+        "at",
+        "from",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "which",
+        "be",
+        "has",
+        "have",
+        "had",
+        "are",
+        "were",
+        "not",
+        "but",
+        "or",
+        "an",
+        "will",
+        "said",
+        "would",
+        "who",
+        "been",
+        "also",
+        "after",
+        "than",
+        "more",
+        "about",
+        "into",
+        "over",
+    ]
 )
 LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}]*(?![\p{L}\p{M}\p{N}])")
 

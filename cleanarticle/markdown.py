@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 

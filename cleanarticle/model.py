@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a block is. Paragraphs and headings hold inline Markdown; the rest is kept raw."""
 
     PARAGRAPH = "paragraph"

@@ -60,9 +60,7 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
 def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no-untyped-def]
     if token.type == "paragraph_open":
         lines = [
-            Line(source[n].strip(), first_line + n)
-            for n in range(start, end)
-            if source[n].strip()
+            Line(source[n].strip(), first_line + n) for n in range(start, end) if source[n].strip()
         ]
         return Block(Kind.PARAGRAPH, lines) if lines else None
     if token.type == "heading_open":

@@ -93,7 +93,26 @@ def byline(doc: Document, ctx: Context) -> None:
         _byline_from_slug(doc, ctx)
 
 
-_SMALL_WORDS = frozenset("for and of the with de da del della di du la le van von der".split())
+_SMALL_WORDS = frozenset(
+    [
+        "for",
+        "and",
+        "of",
+        "the",
+        "with",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+    ]
+)
 
 
 def _byline_from_slug(doc: Document, ctx: Context) -> None:
@@ -161,8 +180,13 @@ def date(doc: Document, ctx: Context) -> None:
         split = detect.split_date_prefix(block.text)
         if split is not None and doc.metadata.date in (None, split[0]):
             doc.set_meta(date=split[0])
-            ctx.record("move", "date prefix -> date", before=split[1].strip(),
-                       after=split[2][:40], line=block.number)
+            ctx.record(
+                "move",
+                "date prefix -> date",
+                before=split[1].strip(),
+                after=split[2][:40],
+                line=block.number,
+            )
             block.set_text(split[2])
     if doc.metadata.date is None and doc.metadata.url:
         found = urls.date_in_url(doc.metadata.url)

@@ -37,8 +37,11 @@ def image_captions(doc: Document, ctx: Context) -> None:
             previous_was_caption = False
             continue
         found.append(Image(caption.caption, caption.credit))
-        what = "caption and credit" if caption.caption and caption.credit else (
-            "credit" if caption.credit else "caption")
+        what = (
+            "caption and credit"
+            if caption.caption and caption.credit
+            else ("credit" if caption.credit else "caption")
+        )
         remove_block(doc, ctx, block, "move", f"photo {what} -> images")
         previous_was_caption = True
     if found:

@@ -36,8 +36,9 @@ def url_lines(doc: Document, ctx: Context) -> None:
             is_label, labelled_url = urls.url_label(plain_text(line.text))
             if is_label and labelled_url is None:
                 waiting_label = line
-                ctx.record("remove", "URL label; the URL follows", before=line.text,
-                           line=line.number)
+                ctx.record(
+                    "remove", "URL label; the URL follows", before=line.text, line=line.number
+                )
                 continue
             url = labelled_url or urls.bare_url(line.text)
             if url is None:
@@ -144,8 +145,12 @@ def pair_links(doc: Document, ctx: Context) -> None:
             if urls.slug_matches(url, item.title):
                 related[i] = Related(item.title, url)
                 links.remove(url)
-                ctx.record("move", "URL paired with the related headline it spells",
-                           before=url, after=item.title)
+                ctx.record(
+                    "move",
+                    "URL paired with the related headline it spells",
+                    before=url,
+                    after=item.title,
+                )
                 break
     url = meta.url
     if not url and meta.title:
@@ -153,7 +158,11 @@ def pair_links(doc: Document, ctx: Context) -> None:
             if urls.slug_matches(candidate, meta.title):
                 url = candidate
                 links.remove(candidate)
-                ctx.record("move", "URL spells the title: the article's own url",
-                           before=candidate, after=meta.title)
+                ctx.record(
+                    "move",
+                    "URL spells the title: the article's own url",
+                    before=candidate,
+                    after=meta.title,
+                )
                 break
     doc.set_meta(links=tuple(links), related=tuple(related), url=url)

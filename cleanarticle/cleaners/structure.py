@@ -5,7 +5,13 @@ from __future__ import annotations
 import regex
 
 from cleanarticle import detect
-from cleanarticle.markdown import dead_links, parse_inline, plain_text, render_inline, unwrap_emphasis
+from cleanarticle.markdown import (
+    dead_links,
+    parse_inline,
+    plain_text,
+    render_inline,
+    unwrap_emphasis,
+)
 from cleanarticle.model import Block, Document, Kind
 from cleanarticle.pipeline import Context, cleaner
 
@@ -34,18 +40,32 @@ def markdown(doc: Document, ctx: Context) -> None:
             dead = dead_links(tokens)
             if dead:
                 new = render_inline(tokens, drop_links=dead)
-                ctx.record("replace", "dead link: kept its text", before=line.text, after=new,
-                           line=line.number)
+                ctx.record(
+                    "replace",
+                    "dead link: kept its text",
+                    before=line.text,
+                    after=new,
+                    line=line.number,
+                )
                 line.text = new
         if block.kind is Kind.HEADING:
             inner = unwrap_emphasis(block.text)
             if inner is not None:
-                ctx.record("replace", "emphasis around a whole heading", before=block.text,
-                           after=inner, line=block.number)
+                ctx.record(
+                    "replace",
+                    "emphasis around a whole heading",
+                    before=block.text,
+                    after=inner,
+                    line=block.number,
+                )
                 block.set_text(inner)
             if block.level == 1:
-                ctx.record("replace", "level-1 heading in the body -> level 2",
-                           before=block.text, line=block.number)
+                ctx.record(
+                    "replace",
+                    "level-1 heading in the body -> level 2",
+                    before=block.text,
+                    line=block.number,
+                )
                 block.level = 2
 
 
@@ -66,7 +86,7 @@ def is_heading_text(text: str) -> bool:
     core = plain.strip("\"'“”‘’«»*_")
     if not core or regex.search(r"[.,;:]$", core) or not regex.match(r"^[\p{Lu}\p{Lo}\p{N}]", core):
         return False
-    if regex.search(r"https?://|[.!?]\s", core) or detect.parse_byline(plain) is not None:
+    if regex.search(r"https?://|[.!?]\s|;", core) or detect.parse_byline(plain) is not None:
         return False
     return detect.parse_caption(plain) is None and detect.parse_date(plain) is None
 
@@ -105,8 +125,13 @@ def section_headings(doc: Document, ctx: Context) -> None:
             continue
         if not is_heading_text(text) or _is_sentence_fragment(blocks[i + 1].text):
             continue
-        ctx.record("replace", "short line between paragraphs -> section heading",
-                   before=block.text, after="## " + text, line=block.number)
+        ctx.record(
+            "replace",
+            "short line between paragraphs -> section heading",
+            before=block.text,
+            after="## " + text,
+            line=block.number,
+        )
         block.kind, block.level = Kind.HEADING, 2
         block.set_text(text)
 

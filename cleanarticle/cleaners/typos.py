@@ -6,10 +6,10 @@ from collections import Counter, defaultdict
 
 import regex
 
+from cleanarticle.cleaners._util import text_lines
 from cleanarticle.lexicon import LATIN_WORD, is_english, zipf
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, cleaner
-from cleanarticle.cleaners._util import text_lines
 
 #: Shortest word the twin rule will touch; short words have too many neighbours.
 MIN_TWIN_LENGTH = 5
@@ -23,16 +23,24 @@ def _replace_words(doc: Document, ctx: Context, fixes: dict[str, str], reason: s
     if not fixes:
         return
     pattern = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(map(regex.escape, fixes)) + r")(?![\p{L}\p{M}\p{N}])"
+        r"(?<![\p{L}\p{M}\p{N}])(?:"
+        + "|".join(map(regex.escape, fixes))
+        + r")(?![\p{L}\p{M}\p{N}])"
     )
     for _, line in text_lines(doc):
         new = pattern.sub(lambda m: fixes[m.group()], line.text)
         if new != line.text:
             for wrong, right in fixes.items():
-                if regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(wrong)}(?![\p{{L}}\p{{N}}])",
-                                line.text):
-                    ctx.record("replace", reason.format(wrong=wrong, right=right), before=wrong,
-                               after=right, line=line.number)
+                if regex.search(
+                    rf"(?<![\p{{L}}\p{{N}}]){regex.escape(wrong)}(?![\p{{L}}\p{{N}}])", line.text
+                ):
+                    ctx.record(
+                        "replace",
+                        reason.format(wrong=wrong, right=right),
+                        before=wrong,
+                        after=right,
+                        line=line.number,
+                    )
             line.text = new
 
 
@@ -136,13 +144,17 @@ def doubled_possessive(doc: Document, ctx: Context) -> None:
     prose = _prose(doc)
     if not is_english(prose):
         return
-    bare = Counter(LATIN_WORD.findall(regex.sub(r"['’]s\b", "", prose)))
+    matches = list(_POSSESSIVE.finditer(prose))
+    if not matches:
+        return
+    words = Counter(LATIN_WORD.findall(prose))
+    possessives = Counter(m.group("base") + "s" for m in matches)
     protected = {w.lower() for w in ctx.config.protected_words}
     fixes: dict[str, str] = {}
-    for match in _POSSESSIVE.finditer(prose):
+    for match in matches:
         base = match.group("base")
         plural = base + "s"
-        if plural.lower() in protected or bare[plural] > 0:
+        if plural.lower() in protected or words[plural] > possessives[plural]:
             continue
         if zipf(base.lower()) >= 3.0 and zipf(plural.lower()) < 2.0:
             fixes[match.group()] = base + match.group("mark") + "s"
@@ -151,20 +163,51 @@ def doubled_possessive(doc: Document, ctx: Context) -> None:
 
 #: Common English misspellings (a short, conservative list; extend with Config.misspellings).
 MISSPELLINGS: dict[str, str] = {
-    "teh": "the", "recieve": "receive", "recieved": "received", "beleive": "believe",
-    "belive": "believe", "seperate": "separate", "seperately": "separately",
-    "occured": "occurred", "occurence": "occurrence", "untill": "until", "wich": "which",
-    "thier": "their", "goverment": "government", "govermment": "government",
-    "definately": "definitely", "accomodate": "accommodate", "acheive": "achieve",
-    "acheived": "achieved", "adress": "address", "begining": "beginning",
-    "calender": "calendar", "commitee": "committee", "concious": "conscious",
-    "enviroment": "environment", "existance": "existence", "foriegn": "foreign",
-    "independant": "independent", "millenium": "millennium", "neccessary": "necessary",
-    "noticable": "noticeable", "publically": "publicly", "recomend": "recommend",
-    "refered": "referred", "succesful": "successful", "tommorow": "tomorrow",
-    "truely": "truly", "wierd": "weird", "arguement": "argument", "buisness": "business",
-    "embarass": "embarrass", "harrass": "harass", "parliment": "parliament",
-    "persue": "pursue", "priviledge": "privilege", "reccomend": "recommend",
+    "teh": "the",
+    "recieve": "receive",
+    "recieved": "received",
+    "beleive": "believe",
+    "belive": "believe",
+    "seperate": "separate",
+    "seperately": "separately",
+    "occured": "occurred",
+    "occurence": "occurrence",
+    "untill": "until",
+    "wich": "which",
+    "thier": "their",
+    "goverment": "government",
+    "govermment": "government",
+    "definately": "definitely",
+    "accomodate": "accommodate",
+    "acheive": "achieve",
+    "acheived": "achieved",
+    "adress": "address",
+    "begining": "beginning",
+    "calender": "calendar",
+    "commitee": "committee",
+    "concious": "conscious",
+    "enviroment": "environment",
+    "existance": "existence",
+    "foriegn": "foreign",
+    "independant": "independent",
+    "millenium": "millennium",
+    "neccessary": "necessary",
+    "noticable": "noticeable",
+    "publically": "publicly",
+    "recomend": "recommend",
+    "refered": "referred",
+    "succesful": "successful",
+    "tommorow": "tomorrow",
+    "truely": "truly",
+    "wierd": "weird",
+    "arguement": "argument",
+    "buisness": "business",
+    "embarass": "embarrass",
+    "harrass": "harass",
+    "parliment": "parliament",
+    "persue": "pursue",
+    "priviledge": "privilege",
+    "reccomend": "recommend",
 }
 
 

@@ -14,8 +14,11 @@ from cleanarticle.pipeline import Context, cleaner
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=True)
 #: Space characters that become a plain space, and invisible ones that are dropped.
 _SPACES = dict.fromkeys(
-    map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-        "\u202f\u205f\u3000\t"),
+    map(
+        ord,
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+        "\u202f\u205f\u3000\t",
+    ),
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
@@ -59,8 +62,20 @@ def fix_unicode(doc: Document, ctx: Context) -> None:
     rewrite_lines(doc, ctx, repair)
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
-                         "„": '"', "‟": '"', "′": "'", "″": '"'})
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "′": "'",
+        "″": '"',
+    }
+)
 _CURLY = regex.compile("[‘’‚‛“”„‟′″]")
 
 

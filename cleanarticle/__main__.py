@@ -1,0 +1,7 @@
+"""``python -m cleanarticle``."""
+
+import sys
+
+from cleanarticle.cli import main
+
+sys.exit(main())

@@ -1,0 +1,337 @@
+"""The ``cleanarticle`` command."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from cleanarticle import __version__
+from cleanarticle.api import Article, clean, default_pipeline
+from cleanarticle.config import Config
+from cleanarticle.docs import rules_markdown, rules_table
+from cleanarticle.errors import CleanArticleError, ConfigError
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+STDIN = "-"
+
+DESCRIPTION = """\
+Turn scraped news articles into one canonical Markdown document: a body with one line per
+paragraph and '##' section headings, and YAML front matter with the title, byline, date,
+URLs, image captions and related links that were mixed into the text.
+
+By default the canonical document is printed. With --write files are rewritten in place
+(atomically); with --check nothing is written and the exit code says whether any file
+would change; --diff shows how.
+"""
+
+EPILOG = """\
+exit codes:
+  0  done; with --check: every file is already canonical
+  1  with --check or --diff: some file would change
+  2  usage error, unreadable or undecodable input, or a failed write
+
+other commands:
+  cleanarticle rules            list every cleaner (code, name, summary)
+  cleanarticle rules --markdown the same as Markdown (docs/cleaners.md)
+
+examples:
+  cleanarticle article.txt                 print the canonical document
+  cleanarticle --write articles/*.md       rewrite files in place
+  cleanarticle --check --diff articles/    show what would change (CI)
+  cleanarticle --explain article.txt       list each edit: path:line CODE name: what
+  cat page.txt | cleanarticle -            read standard input
+"""
+
+
+class UsageError(Exception):
+    """A problem with the command line itself."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cleanarticle",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files or directories ('-' reads standard input)",
+    )
+    mode = parser.add_argument_group("what to do")
+    mode.add_argument(
+        "-w",
+        "--write",
+        action="store_true",
+        help="rewrite files in place (atomically; failed files are not touched)",
+    )
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 and name the files that are not canonical",
+    )
+    mode.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of what would change; write nothing",
+    )
+    mode.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object per file: path, metadata, body, markdown, edits",
+    )
+    mode.add_argument(
+        "--explain",
+        action="store_true",
+        help="print every edit as 'path:line CODE name: what changed'",
+    )
+    rules = parser.add_argument_group("which cleaners")
+    rules.add_argument(
+        "--select",
+        metavar="CODES",
+        default=None,
+        help="run only these cleaners (codes, prefixes such as CA1, or names)",
+    )
+    rules.add_argument(
+        "--ignore",
+        metavar="CODES",
+        default="",
+        help="do not run these cleaners (codes, prefixes or names)",
+    )
+    rules.add_argument(
+        "--quotes",
+        choices=("straight", "preserve"),
+        default="straight",
+        help="straight ASCII quotes (default) or keep the input's quotes",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print no summary line in --check/--write mode"
+    )
+    parser.add_argument("--version", action="version", version=f"cleanarticle {__version__}")
+    return parser
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+@dataclass
+class Outcome:
+    changed: int = 0
+    unchanged: int = 0
+    errors: int = 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list[:1] == ["rules"]:
+            return _rules(args_list[1:])
+        return _run(build_parser().parse_args(args_list))
+    except UsageError as exc:
+        _error(f"{exc} (see 'cleanarticle --help')")
+        return EXIT_ERROR
+    except ConfigError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+
+
+def _rules(argv: list[str]) -> int:
+    parser = _Parser(prog="cleanarticle rules", description="List every cleaner.")
+    parser.add_argument("--markdown", action="store_true", help="print docs/cleaners.md")
+    args = parser.parse_args(argv)
+    pipeline = default_pipeline()
+    sys.stdout.write(rules_markdown(pipeline) if args.markdown else rules_table(pipeline))
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not args.files:
+        raise UsageError("no input: name files, directories or '-' for standard input")
+    modes = [args.write, args.check or args.diff, args.json, args.explain]
+    if sum(bool(m) for m in modes) > 1:
+        raise UsageError("choose one of --write, --check/--diff, --json and --explain")
+    config = Config.make(
+        select=_codes(args.select), ignore=_codes(args.ignore) or (), quotes=args.quotes
+    )
+    pipeline = default_pipeline()
+    pipeline.active(config)  # validates --select/--ignore before any file is read
+    paths = list(_expand(args.files))
+    plain_print = not (args.write or args.check or args.diff or args.json or args.explain)
+    if plain_print and len(paths) > 1:
+        raise UsageError("several files: use --write, --check, --diff, --json or --explain")
+    outcome = Outcome()
+    for path in paths:
+        _one(path, args, config, outcome)
+    return _finish(args, outcome)
+
+
+def _expand(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != STDIN and path.is_dir():
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in (".md", ".markdown", ".txt")
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                _error(f"{name}: directory has no .md or .txt files")
+            out.extend(found)
+        else:
+            out.append(name)
+    return out
+
+
+def _read(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CleanArticleError("no such file; check the path") from None
+    except IsADirectoryError:
+        raise CleanArticleError("is a directory; name the files in it") from None
+    except PermissionError:
+        raise CleanArticleError("permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise CleanArticleError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) -> None:
+    shown = "<stdin>" if path == STDIN else path
+    try:
+        data = _read(path)
+        article = clean(data, config=config)
+    except CleanArticleError as exc:
+        _error(f"{shown}: {exc}")
+        outcome.errors += 1
+        return
+    original = data.decode("utf-8", errors="replace")
+    changed = original != article.markdown
+    out = sys.stdout
+    if args.json:
+        record = {
+            "path": shown,
+            "changed": changed,
+            **article.to_dict(),
+            "markdown": article.markdown,
+        }
+        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    elif args.explain:
+        _explain(out, shown, article)
+    elif args.check or args.diff:
+        if args.diff and changed:
+            out.writelines(
+                difflib.unified_diff(
+                    original.splitlines(keepends=True),
+                    article.markdown.splitlines(keepends=True),
+                    fromfile=f"{shown}\t(original)",
+                    tofile=f"{shown}\t(cleaned)",
+                )
+            )
+        if changed and not args.quiet:
+            sys.stderr.write(f"would clean {shown}\n")
+    elif args.write:
+        if path == STDIN:
+            out.write(article.markdown)
+        elif changed:
+            try:
+                write_atomic(Path(path), article.markdown)
+            except OSError as exc:
+                _error(f"{shown}: cannot write ({exc.strerror or exc}); the file is unchanged")
+                outcome.errors += 1
+                return
+            if not args.quiet:
+                sys.stderr.write(f"cleaned {shown}\n")
+    else:
+        out.write(article.markdown)
+    if changed:
+        outcome.changed += 1
+    else:
+        outcome.unchanged += 1
+
+
+def _explain(out: TextIO, shown: str, article: Article) -> None:
+    for edit in article.edits:
+        out.write(f"{shown}:{edit.line} {edit.code} {edit.name}: {edit.describe()}\n")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path``'s content with ``text``: temp file beside it, fsync, rename.
+
+    The file keeps its permissions; a symlink keeps pointing at the rewritten target.
+    On any failure the original file is left exactly as it was.
+    """
+    target = Path(os.path.realpath(path))
+    mode = target.stat().st_mode
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _finish(args: argparse.Namespace, outcome: Outcome) -> int:
+    if (args.check or args.diff or args.write) and not args.quiet:
+        total = outcome.changed + outcome.unchanged
+        verb = "cleaned" if args.write else "would be cleaned"
+        sys.stderr.write(
+            f"{outcome.changed} of {total} file(s) {verb}"
+            + (f", {outcome.errors} failed" if outcome.errors else "")
+            + "\n"
+        )
+    if outcome.errors:
+        return EXIT_ERROR
+    if (args.check or args.diff) and outcome.changed:
+        return EXIT_CHANGED
+    return EXIT_OK
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"cleanarticle: error: {message}\n")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so Python's exit flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
