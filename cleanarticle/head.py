@@ -24,10 +24,16 @@ def is_header_item(block: Block) -> bool:
     )
 
 
-def _is_title(block: Block) -> bool:
+def is_title(block: Block) -> bool:
+    """A level-1 heading, or a headline-like line that is not a byline, date or caption."""
     if block.kind is Kind.HEADING:
         return block.level == 1
-    return block.is_paragraph and len(block.lines) == 1 and detect.is_title_like(block.text)
+    return (
+        block.is_paragraph
+        and len(block.lines) == 1
+        and detect.is_title_like(block.text)
+        and not is_header_item(block)
+    )
 
 
 def is_dek(doc: Document, index: int) -> bool:
@@ -39,18 +45,18 @@ def is_dek(doc: Document, index: int) -> bool:
         return False
     if is_header_item(blocks[index]):
         return False
-    after_title = (index == 1 and _is_title(blocks[0])) or (index == 0 and bool(doc.metadata.title))
+    after_title = (index == 1 and is_title(blocks[0])) or (index == 0 and bool(doc.metadata.title))
     return after_title and is_header_item(blocks[index + 1])
 
 
 def head_length(doc: Document) -> int:
     """How many leading blocks form the head."""
     for index, block in enumerate(doc.blocks):
-        if index == 0 and _is_title(block):
+        if index == 0 and is_title(block):
             continue
         if block.kind is not Kind.PARAGRAPH:
             return index
-        if is_header_item(block) or _is_title(block) or is_dek(doc, index):
+        if is_header_item(block) or is_title(block) or is_dek(doc, index):
             continue
         return index
     return len(doc.blocks)

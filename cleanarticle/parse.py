@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import regex
+
 from cleanarticle import frontmatter
+from cleanarticle.detect import parse_date
 from cleanarticle.markdown import parse_blocks
 from cleanarticle.model import Block, Document, Kind, Line
 
@@ -69,6 +72,9 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
             return None
         return Block(Kind.HEADING, [Line(content, first_line + start)], level=int(token.tag[1]))
     kind = _CONTAINERS.get(token.type)
+    filled = [n for n in range(start, min(end, len(source))) if source[n].strip()]
+    if kind is Kind.LIST and len(filled) == 1 and _is_dotted_date(source[start]):
+        return Block(Kind.PARAGRAPH, [Line(source[start].strip(), first_line + start)])
     if token.type == "fence":
         kind = Kind.CODE
     elif token.type == "hr":
@@ -79,6 +85,14 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
     while lines and not lines[-1].text.strip():
         lines.pop()
     return Block(kind, lines) if lines else None
+
+
+_DOTTED_DAY = regex.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.\s+\p{L}")
+
+
+def _is_dotted_date(line: str) -> bool:
+    """``9. März 2021`` reads as an ordered list item in CommonMark; in an article it is a date."""
+    return bool(_DOTTED_DAY.match(line)) and parse_date(line) is not None
 
 
 def _uncovered(source: list[str], covered: list[bool], first_line: int) -> list[tuple[int, Block]]:

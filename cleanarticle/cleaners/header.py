@@ -47,10 +47,7 @@ def title(doc: Document, ctx: Context) -> None:
         return
     first = doc.blocks[0]
     text = plain_text(first.text).strip()
-    is_title = (first.kind is Kind.HEADING and first.level == 1) or (
-        first.is_paragraph and detect.is_title_like(first.text)
-    )
-    if not is_title:
+    if not head.is_title(first):
         return
     if not doc.metadata.title:
         doc.set_meta(title=text)

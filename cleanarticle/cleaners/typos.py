@@ -156,7 +156,7 @@ def doubled_possessive(doc: Document, ctx: Context) -> None:
         plural = base + "s"
         if plural.lower() in protected or words[plural] > possessives[plural]:
             continue
-        if zipf(base.lower()) >= 3.0 and zipf(plural.lower()) < 2.0:
+        if zipf(base.lower()) >= 2.5 and zipf(plural.lower()) < 2.0:
             fixes[match.group()] = base + match.group("mark") + "s"
     _replace_words(doc, ctx, fixes, "doubled possessive {wrong!r} -> {right!r}")
 

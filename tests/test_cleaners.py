@@ -1,0 +1,791 @@
+"""Each built-in cleaner on examples that are not the seeds: other outlets, formats, languages,
+and clean text that must come through untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cleanarticle import Article, Config, clean
+from cleanarticle.model import Image, Related
+
+CLEAN_ENGLISH = (
+    "The city council voted on Monday to expand the tram network to the northern suburbs.\n\n"
+    "Construction is expected to begin next spring, officials said, and to last three years.\n"
+)
+CLEAN_GERMAN = (
+    "Der Stadtrat hat am Montag beschlossen, das Straßenbahnnetz zu erweitern.\n\n"
+    "Die Bauarbeiten sollen im Frühjahr beginnen und drei Jahre dauern.\n"
+)
+CLEAN_JAPANESE = "市議会は月曜日、路面電車網の拡張を決定した。\n\n工事は来年春に始まる予定だ。\n"
+
+
+def run(text: str, **config: object) -> Article:
+    return clean(text, config=Config.make(**config))  # type: ignore[arg-type]
+
+
+def codes(article: Article) -> set[str]:
+    return {e.code for e in article.edits}
+
+
+@pytest.mark.parametrize("text", [CLEAN_ENGLISH, CLEAN_GERMAN, CLEAN_JAPANESE])
+def test_clean_text_passes_untouched(text: str) -> None:
+    article = run(text)
+    assert article.markdown == text
+    assert article.edits == ()
+
+
+# --- CA101 fix-unicode ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("The mayorâ€™s plan was approved.", "The mayor's plan was approved."),
+        ("CafÃ© owners protested.", "Café owners protested."),
+        ("Rates rose\u00a0by 2\u00a0percent.", "Rates rose by 2 percent."),
+        ("An in\u00adcredible result.", "An incredible result."),
+        ("Ｆｕｌｌｗｉｄｔｈ letters are odd.", "Fullwidth letters are odd."),
+        ("e\u0301cole is decomposed.", "école is decomposed."),
+        ("Zero\u200bwidth space.", "Zerowidth space."),
+    ],
+)
+def test_fix_unicode(raw: str, fixed: str) -> None:
+    article = run(raw)
+    assert article.body == fixed + "\n"
+    assert "CA101" in codes(article)
+
+
+def test_fix_unicode_keeps_dashes_ellipses_and_scripts() -> None:
+    text = "Он сказал — «нет»… 北京 and Αθήνα – fine.\n"
+    assert run(text).markdown == text
+
+
+# --- CA102 straight-quotes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "straight"),
+    [
+        ("“We won,” she said.", '"We won," she said.'),
+        ("It’s the team’s best season.", "It's the team's best season."),
+        ("‘Scare quotes’ here.", "'Scare quotes' here."),
+        ("„Gut“, sagte er.", '"Gut", sagte er.'),
+        ("A 6′2″ player.", "A 6'2\" player."),
+    ],
+)
+def test_straight_quotes(raw: str, straight: str) -> None:
+    assert run(raw).body == straight + "\n"
+    assert run(raw, quotes="preserve").body == raw + "\n"
+
+
+def test_guillemets_stay() -> None:
+    assert run("Il a dit « non » hier.").body == "Il a dit « non » hier.\n"
+
+
+# --- CA103 collapse-whitespace --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "collapsed"),
+    [
+        ("Too  many   spaces here.", "Too many spaces here."),
+        ("Tabs\tand\t\tspaces.", "Tabs and spaces."),
+        ("Sentence one.  Sentence two.", "Sentence one. Sentence two."),
+        ("## Heading  with gaps", "## Heading with gaps"),
+        ("Trailing   ", "Trailing"),
+    ],
+)
+def test_collapse_whitespace(raw: str, collapsed: str) -> None:
+    assert run(raw).body == collapsed + "\n"
+
+
+def test_code_blocks_keep_their_spacing() -> None:
+    text = "Intro paragraph here.\n\n```\nx  =  1\n```\n"
+    assert run(text).body == text
+
+
+# --- CA401 boilerplate ----------------------------------------------------------------------
+
+BODY = "The ministry said the new rules would take effect in June, after a consultation."
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Internet Explorer 11 is no longer supported. Please use a modern browser.",
+        "Your browser is not supported.",
+        "Download the Daily Planet app for breaking news and politics",
+        "Get our free app for the latest headlines",
+        "Sign up for our morning newsletter to get the news in your inbox.",
+        "Subscribe now",
+        "We use cookies to improve your experience. Accept all cookies",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Anzeige",
+        "Skip to main content",
+        "Share | Tweet | Email",
+        "Facebook · Twitter · WhatsApp · Copy link",
+        "Continue reading",
+        "Read more »",
+        "© 2024 Example Media Group. All rights reserved.",
+        "Copyright 2023 The Gazette",
+        "Listen to this article · 4 min read",
+        "Follow us on Facebook and Instagram",
+        "Story continues below advertisement",
+    ],
+)
+def test_boilerplate_lines_are_removed(junk: str) -> None:
+    article = run(f"{BODY}\n\n{junk}\n\n{BODY}")
+    assert article.body == f"{BODY}\n\n{BODY}\n"
+    [edit] = [e for e in article.edits if e.code == "CA401"]
+    assert edit.kind == "remove" and edit.before == junk and edit.line == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She said she would download the app tomorrow and read it on the train.",
+        "Copyright law in the European Union protects authors for 70 years.",
+        "The advertisement campaign cost the company $2 million last year.",
+        "Readers who subscribe to print editions have fallen by half.",
+        "Share prices rose 4% on the news.",
+    ],
+)
+def test_sentences_about_the_same_words_stay(sentence: str) -> None:
+    assert run(sentence).body == sentence + "\n"
+
+
+def test_boilerplate_inside_a_block_is_removed_as_a_line() -> None:
+    text = "First line of the report.\nAdvertisement\nsecond half of the sentence."
+    assert "Advertisement" not in run(text).body
+
+
+def test_extra_boilerplate_patterns_from_config() -> None:
+    article = run(f"{BODY}\n\nMore from The Gazette", extra_boilerplate=("more from .*",))
+    assert article.body == BODY + "\n"
+
+
+# --- CA304 url-lines ------------------------------------------------------------------------
+
+
+def test_bare_url_lines_leave_the_body() -> None:
+    text = f"{BODY}\n\nhttps://news.example.org/world/2024/05/01/something-else\n\n{BODY}"
+    article = run(text)
+    assert article.body == f"{BODY}\n\n{BODY}\n"
+    assert article.metadata.links == ("https://news.example.org/world/2024/05/01/something-else",)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Original url: https://paper.example.com/a/1",
+        "Source URL: <https://paper.example.com/a/1>",
+        "**Original URL:** https://paper.example.com/a/1",
+        "URL:\n\n<https://paper.example.com/a/1>",
+        "Permalink: [https://paper.example.com/a/1](https://paper.example.com/a/1)",
+    ],
+)
+def test_url_labels_give_the_articles_own_url(lines: str) -> None:
+    article = run(f"{BODY}\n\n{lines}")
+    assert article.metadata.url == "https://paper.example.com/a/1"
+    assert article.body == BODY + "\n"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.com/author/jane-doe",
+        "https://example.co.uk/authors/jdoe/",
+        "https://example.de/autoren/max-mustermann",
+        "https://example.com/profile/sam-lee",
+        "https://example.com/people/ana-garcia?ref=byline",
+    ],
+)
+def test_author_page_urls(url: str) -> None:
+    assert run(f"{BODY}\n\n{url}").metadata.author_url == url
+
+
+def test_urls_inside_sentences_stay() -> None:
+    text = "The full report is at https://example.org/report and runs to 300 pages."
+    assert run(text).body == text + "\n"
+
+
+def test_label_without_url_is_kept() -> None:
+    text = f"{BODY}\n\nLink:"
+    assert run(text).body.endswith("Link:\n")
+
+
+# --- CA201 unwrap-lines ---------------------------------------------------------------------
+
+WRAPPED = """\
+The regional government announced on Thursday that it would spend two billion euros
+on new rail lines over the next decade, a plan that opposition parties called too
+modest for a region of its size and ambition.
+
+Officials said the first section, linking the two largest cities, would open in
+2027. Work on the remaining lines would follow once funding had been secured from
+national and European sources.
+
+Background
+
+The region has long complained that it receives less transport funding than others,
+despite contributing more than its share of tax revenue to the national budget.
+"""
+
+
+def test_hard_wrapped_paragraphs_become_one_line() -> None:
+    body = run(WRAPPED).body
+    paragraphs = body.rstrip("\n").split("\n\n")
+    assert len(paragraphs) == 4
+    assert paragraphs[0].startswith("The regional government") and paragraphs[0].endswith(
+        "size and ambition."
+    )
+    assert "would open in 2027. Work on" in paragraphs[1]
+    assert paragraphs[2] == "## Background"
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 100])
+def test_unwrap_at_any_width(width: int) -> None:
+    import textwrap
+
+    paragraph = (
+        "Farmers in the valley have warned that the drought could cut this year's harvest "
+        "by a third, and they are asking the authorities for emergency support to cover the "
+        "cost of water deliveries and feed for livestock through the summer months ahead."
+    )
+    wrapped = "\n".join(textwrap.wrap(paragraph, width))
+    assert run(f"{wrapped}\n\n{wrapped}").body == f"{paragraph}\n\n{paragraph}\n"
+
+
+def test_short_lines_are_not_glued() -> None:
+    text = (
+        "Storm Hits Coast\n"
+        "By Sam Lee\n"
+        "Published: 9 March 2021 10:30 GMT\n"
+        "Heavy rain fell overnight across the coast, flooding roads and homes in three towns.\n"
+    )
+    article = run(text)
+    assert article.metadata.title == "Storm Hits Coast"
+    assert article.metadata.byline == "Sam Lee"
+    assert article.metadata.date == dt.date(2021, 3, 9)
+    assert article.body.startswith("Heavy rain fell")
+
+
+def test_lines_that_are_separate_paragraphs_are_split() -> None:
+    text = (
+        "The first paragraph is long enough to be a paragraph of an article on its own.\n"
+        "The second paragraph follows on the next line without a blank line in between.\n"
+        "The third one ends the short article."
+    )
+    assert len(run(text).body.rstrip("\n").split("\n\n")) == 3
+
+
+def test_mid_sentence_breaks_join_in_unwrapped_text() -> None:
+    text = "This sentence was broken\nin the middle by a scraper, and continues here."
+    assert (
+        run(text).body
+        == "This sentence was broken in the middle by a scraper, and continues here.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("develop-", "ment", "development"),
+        ("inter-", "national", "international"),
+        ("space-", "flight", "space-flight"),
+        ("well-", "known", "well-known"),
+        ("re-", "take", "re-take"),
+    ],
+)
+def test_hyphen_at_a_wrap(left: str, right: str, joined: str) -> None:
+    from cleanarticle.cleaners.unwrap import join
+
+    assert join(f"a {left}", f"{right} plan") == f"a {joined} plan"
+
+
+def test_lists_and_quotes_stay_lists_and_quotes() -> None:
+    text = "Key points:\n\n- first point\n- second point\n\n> A quoted line\n> that continues\n"
+    assert run(text).body == text
+
+
+# --- CA307 standfirst, CA301 title ----------------------------------------------------------
+
+
+def test_standfirst_between_title_and_byline() -> None:
+    text = (
+        "Budget Passes After Late-Night Vote\n\n"
+        "Lawmakers approved the spending plan by a single vote, ending weeks of talks.\n\n"
+        "By Maria Rossi\n\n"
+        "The budget, which runs to 900 pages, includes new money for schools and hospitals.\n"
+    )
+    article = run(text)
+    assert article.metadata.title == "Budget Passes After Late-Night Vote"
+    assert article.metadata.description.startswith("Lawmakers approved")
+    assert article.metadata.byline == "Maria Rossi"
+    assert article.body.startswith("The budget, which runs")
+
+
+def test_no_standfirst_without_a_following_header_item() -> None:
+    text = (
+        "Budget Passes After Late-Night Vote\n\n"
+        "Lawmakers approved the spending plan by a single vote, ending weeks of talks.\n\n"
+        "The budget, which runs to 900 pages, includes new money for schools and hospitals.\n"
+    )
+    article = run(text)
+    assert article.metadata.description == ""
+    assert article.body.startswith("Lawmakers approved")
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("# Floods Close Schools", "Floods Close Schools"),
+        ("Floods Close Schools Across the North", "Floods Close Schools Across the North"),
+        ("Is This the End of the Office?", "Is This the End of the Office?"),
+        ("Analysis: What the Vote Means", "Analysis: What the Vote Means"),
+        (
+            "Überschwemmungen schließen Schulen im Norden",
+            "Überschwemmungen schließen Schulen im Norden",
+        ),
+        ("# **Bold Title**", "Bold Title"),
+    ],
+)
+def test_title(first: str, title: str) -> None:
+    article = run(f"{first}\n\n{BODY}")
+    assert article.metadata.title == title
+    assert article.body == BODY + "\n"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The council met on Monday. It voted to close two schools.",
+        "Officials said the storm was the worst in decades.",
+        "https://example.com/a-story",
+    ],
+)
+def test_not_a_title(first: str) -> None:
+    assert run(f"{first}\n\n{BODY}").metadata.title == ""
+
+
+def test_title_in_front_matter_and_repeated_as_heading() -> None:
+    text = f"---\ntitle: Floods Close Schools\n---\n\n# Floods Close Schools\n\n{BODY}\n"
+    article = run(text)
+    assert article.body == BODY + "\n"
+    assert article.metadata.title == "Floods Close Schools"
+
+
+# --- CA302 byline ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "authors"),
+    [
+        ("By Jane Doe", "Jane Doe", ("Jane Doe",)),
+        (
+            "By Jane Doe and John Roe, Reuters",
+            "Jane Doe and John Roe, Reuters",
+            ("Jane Doe", "John Roe"),
+        ),
+        ("By [Priya Natarajan for AP](#)", "Priya Natarajan for AP", ("Priya Natarajan",)),
+        ("BY SAM O'NEILL", "SAM O'NEILL", ("SAM O'NEILL",)),
+        ("source: Klaus Weber", "Klaus Weber", ("Klaus Weber",)),
+        (
+            "Von Anna Schmidt und Jonas Keller",
+            "Anna Schmidt und Jonas Keller",
+            ("Anna Schmidt", "Jonas Keller"),
+        ),
+        ("Par Jean-Luc Martin", "Jean-Luc Martin", ("Jean-Luc Martin",)),
+        ("Por Ana García y Luis Pérez", "Ana García y Luis Pérez", ("Ana García", "Luis Pérez")),
+        ("Written by J. R. Hartley", "J. R. Hartley", ("J. R. Hartley",)),
+    ],
+)
+def test_byline(line: str, byline: str, authors: tuple[str, ...]) -> None:
+    article = run(f"Council Backs Plan\n\n{line}\n\n{BODY}")
+    assert article.metadata.byline == byline
+    assert article.metadata.authors == authors
+    assert article.body == BODY + "\n"
+
+
+def test_byline_with_date_after_a_bar() -> None:
+    article = run(f"By Jane Doe | March 9, 2021\n\n{BODY}")
+    assert article.metadata.byline == "Jane Doe"
+    assert article.metadata.date == dt.date(2021, 3, 9)
+
+
+def test_by_in_a_sentence_is_not_a_byline() -> None:
+    text = f"{BODY}\n\nBy contrast, the opposition wanted a faster timetable.\n"
+    assert run(text).metadata.byline == ""
+    assert "By contrast" in run(text).body
+
+
+@pytest.mark.parametrize(
+    ("url", "byline"),
+    [
+        ("https://example.com/author/jane-doe-for-afp", "Jane Doe for AFP"),
+        ("https://example.com/authors/maria-de-la-cruz", "Maria de la Cruz"),
+        ("https://example.com/profile/kim-lee/", "Kim Lee"),
+    ],
+)
+def test_byline_from_author_url_slug(url: str, byline: str) -> None:
+    article = run(f"{BODY} AFP reported it first.\n\n{url}")
+    assert article.metadata.byline == byline
+    assert article.metadata.author_url == url
+
+
+def test_slug_takes_the_case_the_text_uses() -> None:
+    text = f"{BODY} The dpa agency confirmed, and so did McNeil.\n\nhttps://e.com/author/joe-mcneil"
+    assert run(text).metadata.byline == "Joe McNeil"
+
+
+def test_single_word_slug_gives_no_byline() -> None:
+    assert run(f"{BODY}\n\nhttps://e.com/authors/jdoe").metadata.byline == ""
+
+
+# --- CA303 date -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("March 09, 2021", dt.date(2021, 3, 9)),
+        ("Published: 9 March 2021 10:30 GMT", dt.date(2021, 3, 9)),
+        ("2021-03-09T10:00:00Z", dt.date(2021, 3, 9)),
+        ("Updated 14 Feb 2024, 08:15", dt.date(2024, 2, 14)),
+        ("9. März 2021", dt.date(2021, 3, 9)),
+        ("Publié le 9 mars 2021", dt.date(2021, 3, 9)),
+        ("12 de marzo de 2021", dt.date(2021, 3, 12)),
+        ("09.03.2021", dt.date(2021, 3, 9)),
+        ("Tuesday, March 9, 2021", dt.date(2021, 3, 9)),
+    ],
+)
+def test_date_lines(line: str, date: dt.date) -> None:
+    article = run(f"Storm Hits Coast\n\n{line}\n\n{BODY}")
+    assert article.metadata.date == date
+    assert article.body == BODY + "\n"
+
+
+@pytest.mark.parametrize(
+    ("para", "date", "rest"),
+    [
+        (
+            "date 2024-01-05 Officials said the plan was final.",
+            dt.date(2024, 1, 5),
+            "Officials said the plan was final.",
+        ),
+        ("Published: 2024-01-05 Officials said so.", dt.date(2024, 1, 5), "Officials said so."),
+        ("2024-01-05 — Officials said so.", dt.date(2024, 1, 5), "Officials said so."),
+        ("Updated March 3, 2024 Officials said so.", dt.date(2024, 3, 3), "Officials said so."),
+        (
+            "Datum: 2024-01-05 Die Regierung sagte es.",
+            dt.date(2024, 1, 5),
+            "Die Regierung sagte es.",
+        ),
+    ],
+)
+def test_date_prefix(para: str, date: dt.date, rest: str) -> None:
+    article = run(para)
+    assert article.metadata.date == date
+    assert article.body == rest + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 9, 2021 was the day the agreement was signed.",
+        "In 2021, the two countries signed an agreement on March 9.",
+        f"{BODY}\n\nMarch 2021",
+        f"{BODY}\n\n03/04/2021",
+    ],
+)
+def test_dates_that_are_not_the_publication_date(text: str) -> None:
+    article = run(text)
+    assert article.metadata.date is None
+
+
+def test_date_in_another_articles_url_is_not_taken() -> None:
+    text = f"{BODY}\n\nhttps://example.com/2019/05/01/older-story"
+    assert run(text).metadata.date is None
+
+
+def test_date_from_the_articles_own_url() -> None:
+    text = f"{BODY}\n\nOriginal url: https://example.com/2020/07/14/the-story"
+    assert run(text).metadata.date == dt.date(2020, 7, 14)
+
+
+def test_date_deep_in_the_body_is_not_taken() -> None:
+    text = f"{BODY}\n\n{BODY}\n\nMarch 9, 2021\n\n{BODY}"
+    article = run(text)
+    assert article.metadata.date is None
+    assert "March 9, 2021" in article.body
+
+
+# --- CA306 image-captions -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "image"),
+    [
+        (
+            "Image: Firefighters at the scene on Monday.",
+            Image("Firefighters at the scene on Monday.", ""),
+        ),
+        (
+            "Photo: Crowds outside the court.Jane Doe / Reuters",
+            Image("Crowds outside the court.", "Jane Doe / Reuters"),
+        ),
+        ("Foto: Demonstranten vor dem Rathaus.", Image("Demonstranten vor dem Rathaus.", "")),
+        ("Photo credit: Sam Lee/AP", Image("", "Sam Lee/AP")),
+        (
+            "Caption: The new bridge at dusk.  City of Example",
+            Image("The new bridge at dusk.", "City of Example"),
+        ),
+    ],
+)
+def test_labelled_captions_anywhere(line: str, image: Image) -> None:
+    article = run(f"{BODY}\n\n{line}\n\n{BODY}")
+    assert article.metadata.images == (image,)
+    assert article.body == f"{BODY}\n\n{BODY}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "image"),
+    [
+        (
+            "Rescue workers search the rubble on Tuesday.Ana Lopez / EFE",
+            Image("Rescue workers search the rubble on Tuesday.", "Ana Lopez / EFE"),
+        ),
+        (
+            "The mayor speaks to reporters outside city hall.  Tom Brown",
+            Image("The mayor speaks to reporters outside city hall.", "Tom Brown"),
+        ),
+        (
+            "The mayor speaks to reporters outside city hall. **City Press Office**",
+            Image("The mayor speaks to reporters outside city hall.", "City Press Office"),
+        ),
+        (
+            "Smoke rises over the port. Photo: Ivan Petrov",
+            Image("Smoke rises over the port.", "Ivan Petrov"),
+        ),
+        (
+            "Smoke rises over the port.Ivan Petrov / AFP via Getty Images",
+            Image("Smoke rises over the port.", "Ivan Petrov / AFP via Getty Images"),
+        ),
+    ],
+)
+def test_captions_with_credits_in_the_head(line: str, image: Image) -> None:
+    article = run(f"Storm Hits Coast\n\n{line}\n\n{BODY}")
+    assert article.metadata.images == (image,)
+    assert article.body == BODY + "\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He walked out of the meeting.  Then the vote began",
+        "The vote passed. Critics were furious",
+        "Rescue workers searched the rubble until late on Tuesday night.",
+    ],
+)
+def test_body_sentences_are_not_captions(line: str) -> None:
+    text = f"{BODY}\n\n{BODY}\n\n{line}\n\n{BODY}"
+    assert run(text).metadata.images == ()
+
+
+# --- CA305 related-teasers, CA308 pair-links ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "related"),
+    [
+        ("Related article: Mars Rover Finds Water", Related("Mars Rover Finds Water", "")),
+        (
+            "Read more: [Budget Row Deepens](https://e.com/budget-row)",
+            Related("Budget Row Deepens", "https://e.com/budget-row"),
+        ),
+        ("**Related:** [Storm Season Begins](#)", Related("Storm Season Begins", "")),
+        ("Lesen Sie auch: Neue Regeln für Mieter", Related("Neue Regeln für Mieter", "")),
+        ("See also: How the vote works", Related("How the vote works", "")),
+    ],
+)
+def test_related_teasers(line: str, related: Related) -> None:
+    article = run(f"{BODY}\n\n{line}\n\n{BODY}")
+    assert article.metadata.related == (related,)
+    assert article.body == f"{BODY}\n\n{BODY}\n"
+
+
+def test_url_pairs_with_the_related_headline_it_spells() -> None:
+    text = (
+        f"{BODY}\n\nRelated article: Mars Rover Finds Water Under U.S. Desert\n\n{BODY}\n\n"
+        "https://e.com/2024/01/02/mars-rover-finds-water-under-us-desert-a1234\n"
+        "https://e.com/2024/01/02/something-unrelated\n"
+    )
+    meta = run(text).metadata
+    assert meta.related == (
+        Related(
+            "Mars Rover Finds Water Under U.S. Desert",
+            "https://e.com/2024/01/02/mars-rover-finds-water-under-us-desert-a1234",
+        ),
+    )
+    assert meta.links == ("https://e.com/2024/01/02/something-unrelated",)
+    assert meta.date is None
+
+
+def test_url_that_spells_the_title_is_the_own_url() -> None:
+    text = f"Floods Close Schools in the North\n\n{BODY}\n\nhttps://e.com/floods-close-schools-in-the-north"
+    meta = run(text).metadata
+    assert meta.url == "https://e.com/floods-close-schools-in-the-north"
+    assert meta.links == ()
+
+
+# --- CA202 markdown, CA203 section-headings -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("## **Eyes on the Budget**", "## Eyes on the Budget"),
+        ("## *Italic Heading*", "## Italic Heading"),
+        ("# Second Level One", "## Second Level One"),
+        ("### Minor **heading**", "### Minor **heading**"),
+        ("See the [report](#) and [annex]().", "See the report and annex."),
+        ("See the [report](https://e.com/r) now.", "See the [report](https://e.com/r) now."),
+        ("Mixed [dead](#) and *kept* markup.", "Mixed dead and *kept* markup."),
+    ],
+)
+def test_markdown(raw: str, canonical: str) -> None:
+    article = run(f"{BODY}\n\n{raw}\n\n{BODY}")
+    assert article.body == f"{BODY}\n\n{canonical}\n\n{BODY}\n"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What Happens Next",
+        "'A turning point'",
+        "Eyes on the Budget",
+        "Reaktionen",
+        "2024 in numbers",
+    ],
+)
+def test_section_headings(heading: str) -> None:
+    article = run(f"{BODY}\n\n{heading}\n\n{BODY}")
+    assert article.body == f"{BODY}\n\n## {heading.strip()}\n\n{BODY}\n"
+
+
+def test_bold_paragraph_between_paragraphs_is_a_heading() -> None:
+    assert "## The Response\n" in run(f"{BODY}\n\n**The Response**\n\n{BODY}").body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He left.",
+        "Reporting by Jane Doe; editing by Joe Bloggs",
+        "Officials said the decision was final, and that no appeal would be heard",
+        "but the council disagreed",
+    ],
+)
+def test_not_section_headings(line: str) -> None:
+    assert "## " not in run(f"{BODY}\n\n{line}\n\n{BODY}").body
+
+
+def test_short_last_line_is_not_a_heading() -> None:
+    assert "## " not in run(f"{BODY}\n\nThe End").body
+
+
+# --- CA501 twin-typos, CA502 doubled-possessive, CA503 misspellings -------------------------
+
+
+def test_twin_typo_fixed() -> None:
+    text = (
+        "Engineers at Volkswagen said the new model would ship in May. "
+        "A Volkswgen spokesperson declined to comment on the price."
+    )
+    article = run(text)
+    assert "Volkswgen" not in article.body and article.body.count("Volkswagen") == 2
+    [edit] = [e for e in article.edits if e.code == "CA501"]
+    assert (edit.before, edit.after) == ("Volkswgen", "Volkswagen")
+
+
+def test_a_rare_but_known_spelling_is_not_a_typo() -> None:
+    text = "Engineers at Volkswagen said so. A Volkswagon dealer disagreed with the plan."
+    assert run(text).body == text + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Kejiang met Ambassador Luzinov and the Brzezinski family in the capital.",
+        "The Smiths and the Smith family met at the station on Monday, as was the plan.",
+        "The agency Roskosmos and the agency Roscosmos are both spellings in the text.",
+        "Der Volkswagen-Konzern und ein Volkswgen-Händler trafen sich in der Stadt.",
+        "Kovalenka met Kovalenki at the ministry, where the two officials discussed the budget.",
+    ],
+)
+def test_twin_typos_leave_names_and_other_languages(text: str) -> None:
+    assert run(text).body == text + "\n"
+
+
+def test_batch_evidence_fixes_a_word_seen_elsewhere() -> None:
+    text = "The Bundestg voted on the measure late on Thursday, as had been expected by all."
+    assert "Bundestag" in clean(text, evidence={"Bundestag": 40}).body
+    assert "Bundestg" in clean(text).body
+
+
+def test_protected_words_are_never_fixed() -> None:
+    text = "Engineers at Volkswagen said so. A Volkswgen dealer disagreed with the plan."
+    assert "Volkswgen" in run(text, protected_words=frozenset({"Volkswgen"})).body
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("Elon Musks's company said it was pleased with the result.", "Elon Musk's"),
+        ("Angela Merkels's cabinet met on Monday, and the official said so.", "Angela Merkel's"),
+        ("The Macrons’s plan was new, as the official said.", "The Macron's"),
+    ],
+)
+def test_doubled_possessive(raw: str, fixed: str) -> None:
+    assert run(raw).body.startswith(fixed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serena Williams's serve was the best of the tournament, the coach said.",
+        "St James's Park was full for the match on Saturday, as it was expected.",
+        "Texas's governor said the state would appeal the ruling in the court.",
+        "The boss's office was empty when the police arrived at the building.",
+        "H. G. Wells's novels were read by the students, and it was a success.",
+    ],
+)
+def test_possessives_that_stay(text: str) -> None:
+    assert run(text).body == text + "\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("The goverment said it was ready.", "The government said it was ready."),
+        ("They will recieve it untill May.", "They will receive it until May."),
+        ("Teh plan was approved by the council.", "The plan was approved by the council."),
+        ("It was DEFINATELY the end of the era.", "It was DEFINITELY the end of the era."),
+        (
+            "An independant review was ordered by the board.",
+            "An independent review was ordered by the board.",
+        ),
+    ],
+)
+def test_misspellings(raw: str, fixed: str) -> None:
+    assert run(raw).body == fixed + "\n"
+
+
+def test_misspellings_from_config_and_not_in_other_languages() -> None:
+    custom = run("The reciept was late and it was odd.", misspellings={"reciept": "receipt"})
+    assert custom.body == "The receipt was late and it was odd.\n"
+    french = "Le goverment a dit que la réforme serait votée et appliquée cette année."
+    assert run(french).body == french + "\n"
