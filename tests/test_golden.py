@@ -46,6 +46,10 @@ def test_expected_is_canonical_and_a_fixed_point(source) -> None:  # type: ignor
     assert [e for e in again.edits if e.kind != "note"] == []
 
 
+def _source(prefix: str) -> str:
+    return next(p for p in INPUTS if p.name.startswith(prefix)).read_text(encoding="utf-8")
+
+
 def _golden(prefix: str) -> Article:
     [path] = [p for p in INPUTS if p.name.startswith(prefix)]
     return clean(path.read_bytes())
@@ -86,7 +90,7 @@ def test_002_date_prefix() -> None:
     assert article.metadata.date == dt.date(2021, 3, 11)
     assert article.body.startswith("Russia and China on Tuesday unveiled plans")
     assert "(張克儉)" in article.body
-    source = [p for p in INPUTS if p.name.startswith("002")][0].read_text(encoding="utf-8")
+    source = _source("002")
     expected = source.replace("date 2021-03-11 ", "").translate(
         str.maketrans({"’": "'", "“": '"', "”": '"'})
     )
@@ -96,8 +100,8 @@ def test_002_date_prefix() -> None:
 
 def test_003_title_and_source() -> None:
     article = _golden("003")
-    source = [p for p in INPUTS if p.name.startswith("003")][0].read_text(encoding="utf-8")
-    paragraphs = [p for p in source.split("\n\n")]
+    source = _source("003")
+    paragraphs = source.split("\n\n")
     assert article.metadata.title == paragraphs[0]
     assert article.metadata.byline == "Dieter Pelz"
     expected = [p.strip().replace("Roscomos", "Roscosmos") for p in paragraphs[2:]]
@@ -112,7 +116,7 @@ def test_004_site_chrome_and_captions() -> None:
     assert body.startswith("MOSCOW — Russia and China have agreed")
     assert any(i.caption.startswith("Russia and China on March 9, 2021") for i in meta.images)
     assert any(i.credit == "Ye Aung Thu / AFP - Getty Images file" for i in meta.images)
-    source = [p for p in INPUTS if p.name.startswith("004")][0].read_text(encoding="utf-8")
+    source = _source("004")
     straight = source.translate(str.maketrans({"’": "'", "“": '"', "”": '"'}))
     start = straight.index("MOSCOW")
     kept = [p for p in straight[start:].split("\n\n") if "app for breaking news" not in p]
