@@ -41,7 +41,8 @@ def is_title_like(text: str) -> bool:
     n = len(words(text))
     if not 2 <= n <= 30 or len(text) > 200 or "\n" in text:
         return False
-    if not _TITLE_START.match(text) or text.endswith((".", ",", ";", ":")):
+    core = text.rstrip("\"'”’»)]")
+    if not _TITLE_START.match(text) or core.endswith((".", ",", ";", ":")):
         return False
     return not _INTERNAL_SENTENCE.search(text) and not regex.search(r"https?://", text)
 

@@ -50,7 +50,9 @@ def is_dek(doc: Document, index: int) -> bool:
 
 
 def head_length(doc: Document) -> int:
-    """How many leading blocks form the head."""
+    """How many leading blocks form the head (a lone block is the body, never a head)."""
+    if len(doc.blocks) < 2:
+        return 0
     for index, block in enumerate(doc.blocks):
         if index == 0 and is_title(block):
             continue

@@ -73,7 +73,7 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
         return Block(Kind.HEADING, [Line(content, first_line + start)], level=int(token.tag[1]))
     kind = _CONTAINERS.get(token.type)
     filled = [n for n in range(start, min(end, len(source))) if source[n].strip()]
-    if kind is Kind.LIST and len(filled) == 1 and _is_dotted_date(source[start]):
+    if kind is Kind.LIST and len(filled) == 1 and _is_prose_number(source[start]):
         return Block(Kind.PARAGRAPH, [Line(source[start].strip(), first_line + start)])
     if token.type == "fence":
         kind = Kind.CODE
@@ -88,10 +88,14 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
 
 
 _DOTTED_DAY = regex.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.\s+\p{L}")
+_YEAR_START = regex.compile(r"^\s*\d{3,9}[.)]\s")
 
 
-def _is_dotted_date(line: str) -> bool:
-    """``9. März 2021`` reads as an ordered list item in CommonMark; in an article it is a date."""
+def _is_prose_number(line: str) -> bool:
+    """A one-line "ordered list" that is really prose: ``1961. That year ...`` or a date such
+    as ``9. März 2021``, which CommonMark reads as a list item."""
+    if _YEAR_START.match(line):
+        return True
     return bool(_DOTTED_DAY.match(line)) and parse_date(line) is not None
 
 

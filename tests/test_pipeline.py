@@ -1,0 +1,136 @@
+"""The pipeline: order, enable/disable, select/ignore, and third-party cleaners."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanarticle
+from cleanarticle import Cleaner, Config, ConfigError, Context, Pipeline, clean, cleaner
+from cleanarticle.cleaners import BUILTIN
+from cleanarticle.model import Document
+
+TEXT = "Advertisement\n\nThe mayorâ€™s  plan was approved on Monday by the council.\n"
+
+
+def test_builtin_codes_and_names_are_unique_and_documented() -> None:
+    assert len({c.code for c in BUILTIN}) == len(BUILTIN)
+    assert len({c.name for c in BUILTIN}) == len(BUILTIN)
+    for item in BUILTIN:
+        assert item.summary and len(item.summary) <= 80
+        assert "Example" in item.doc or ">>>" in item.doc, item.code
+
+
+def test_ignore_by_code_name_and_prefix() -> None:
+    assert clean(TEXT, config=Config.make(ignore=["CA401"])).body.startswith("Advertisement")
+    assert clean(TEXT, config=Config.make(ignore=["boilerplate"])).body.startswith("Advert")
+    body = clean(TEXT, config=Config.make(ignore=["CA1"])).body
+    assert "â€™" in body and "  " in body
+
+
+def test_select_runs_only_the_selected() -> None:
+    article = clean(TEXT, config=Config.make(select=["CA101"]))
+    assert {e.code for e in article.edits} == {"CA101"}
+    assert article.body.startswith("Advertisement")
+
+
+def test_unknown_cleaner_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="CA999"):
+        clean(TEXT, config=Config.make(ignore=["CA999"]))
+
+
+def test_enable_and_disable() -> None:
+    pipeline = cleanarticle.default_pipeline().disable("boilerplate")
+    assert clean(TEXT, pipeline=pipeline).body.startswith("Advertisement")
+    pipeline.enable("CA401")
+    assert not clean(TEXT, pipeline=pipeline).body.startswith("Advertisement")
+
+
+def _upper(doc: Document, ctx: Context) -> None:
+    """Upper-case every paragraph (a test cleaner).
+
+    Example::
+
+        abc -> ABC
+    """
+    for block in doc.blocks:
+        for line in block.lines:
+            new = line.text.upper()
+            if new != line.text:
+                ctx.record("replace", "shouting", before=line.text, after=new, line=line.number)
+                line.text = new
+
+
+SHOUT = Cleaner("XYZ001", "shout", "Upper-case everything.", _upper)
+
+
+def test_third_party_cleaner_through_the_api() -> None:
+    pipeline = cleanarticle.default_pipeline().after("collapse-whitespace", SHOUT)
+    article = clean("the plan was approved by the council on monday.", pipeline=pipeline)
+    assert article.body == "THE PLAN WAS APPROVED BY THE COUNCIL ON MONDAY.\n"
+    assert [e.code for e in article.edits] == ["XYZ001"]
+    assert article.edits[0].name == "shout"
+    ignored = clean(
+        "quiet text stays as it is.", pipeline=pipeline, config=Config.make(ignore=["XYZ"])
+    )
+    assert ignored.body == "quiet text stays as it is.\n"
+
+
+def test_register_adds_to_the_default_pipeline_and_rules() -> None:
+    cleanarticle.register(SHOUT, before="CA101")
+    try:
+        assert cleanarticle.default_pipeline().codes[0] == "XYZ001"
+        assert "XYZ001" in [c.code for c in cleanarticle.rules()]
+        assert clean("words here are quiet.").body == "WORDS HERE ARE QUIET.\n"
+    finally:
+        cleanarticle.unregister("shout")
+    assert clean("words here are quiet.").body == "words here are quiet.\n"
+
+
+def test_order_matters_and_is_kept() -> None:
+    seen: list[str] = []
+
+    @cleaner("XYZ010", "first-probe", "Record the order.")
+    def first(doc: Document, ctx: Context) -> None:
+        seen.append("first")
+
+    @cleaner("XYZ011", "second-probe", "Record the order.")
+    def second(doc: Document, ctx: Context) -> None:
+        seen.append("second")
+
+    pipeline = Pipeline([second]).before("second-probe", first)
+    clean("text", pipeline=pipeline)
+    assert seen == ["first", "second"]
+    assert pipeline.codes == ["XYZ010", "XYZ011"]
+
+
+def test_clashing_and_malformed_cleaners_are_rejected() -> None:
+    with pytest.raises(ConfigError):
+        Pipeline(BUILTIN).push(Cleaner("CA101", "new-name", "clash", _upper))
+    with pytest.raises(ConfigError):
+        Cleaner("bad", "name", "summary", _upper)
+    with pytest.raises(ConfigError):
+        Cleaner("XYZ002", "Bad Name", "summary", _upper)
+    with pytest.raises(ConfigError):
+        Pipeline(BUILTIN).after("no-such-cleaner", SHOUT)
+
+
+def test_bytes_are_decoded_and_the_guess_recorded() -> None:
+    article = clean("Le café était fermé ce matin, a dit le maire.".encode("cp1252"))
+    assert article.body == "Le café était fermé ce matin, a dit le maire.\n"
+    assert article.edits[0].kind == "decode" and "cp1252" in article.edits[0].reason
+
+
+def test_utf8_bom_is_removed() -> None:
+    article = clean(b"\xef\xbb\xbfText with a byte order mark in front of it.")
+    assert article.body == "Text with a byte order mark in front of it.\n"
+
+
+def test_binary_input_is_an_input_error() -> None:
+    with pytest.raises(cleanarticle.InputError, match="binary"):
+        clean(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+
+
+def test_edits_carry_input_line_numbers() -> None:
+    text = "\n\nFirst paragraph is here and it is long enough.\n\nAdvertisement\n"
+    [edit] = [e for e in clean(text).edits if e.code == "CA401"]
+    assert edit.line == 5
