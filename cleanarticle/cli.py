@@ -62,10 +62,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cleaners = "".join(f"  {c.code}  {c.name}\n" for c in default_pipeline())
     parser = _Parser(
         prog="cleanarticle",
         description=DESCRIPTION,
-        epilog=EPILOG,
+        epilog=EPILOG
+        + "\ncleaners, in the order they run (details: cleanarticle rules):\n"
+        + cleaners,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
