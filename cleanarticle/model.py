@@ -183,6 +183,9 @@ class Document:
     edits: list[Edit] = field(default_factory=list)
     #: Words seen in documents cleaned together, with their counts (batch evidence).
     evidence: dict[str, int] = field(default_factory=dict)
+    #: Input line of each value a cleaner moved to the metadata (a URL -> its line), so that
+    #: later edits about that value can point at the input.
+    origins: dict[str, int] = field(default_factory=dict)
 
     def set_meta(self, **changes: Any) -> None:
         """Change metadata fields."""

@@ -132,7 +132,8 @@ def test_explain_on_every_golden_input_lists_line_numbers() -> None:
         result = run_cli("--explain", str(path))
         assert result.returncode == 0
         lines = result.stdout.decode().splitlines()
-        assert lines and all(line.split(" ", 1)[0].rsplit(":", 1)[1].isdigit() for line in lines)
+        numbers = [line.split(" ", 1)[0].rsplit(":", 1)[1] for line in lines]
+        assert lines and all(n.isdigit() and int(n) > 0 for n in numbers), lines
 
 
 def test_select_ignore_and_quotes(tmp_path: Path) -> None:

@@ -134,7 +134,13 @@ def _byline_from_slug(doc: Document, ctx: Context) -> None:
             out.append(low.capitalize())
     text = " ".join(out)
     doc.set_meta(byline=text, authors=doc.metadata.authors or detect.split_authors(text))
-    ctx.record("note", "byline spelled from the author-page URL", before=slug, after=text)
+    ctx.record(
+        "note",
+        "byline spelled from the author-page URL",
+        before=slug,
+        after=text,
+        line=doc.origins.get(doc.metadata.author_url, 0),
+    )
 
 
 def _spellings(doc: Document) -> dict[str, str]:
@@ -189,4 +195,9 @@ def date(doc: Document, ctx: Context) -> None:
         found = urls.date_in_url(doc.metadata.url)
         if found is not None:
             doc.set_meta(date=found)
-            ctx.record("note", "date taken from the article's own URL", before=doc.metadata.url)
+            ctx.record(
+                "note",
+                "date taken from the article's own URL",
+                before=doc.metadata.url,
+                line=doc.origins.get(doc.metadata.url, 0),
+            )

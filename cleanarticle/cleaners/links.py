@@ -79,6 +79,7 @@ def _place(doc: Document, ctx: Context, url: str, line: Line, *, own: bool) -> N
         if url not in meta.links:
             doc.set_meta(links=(*meta.links, url))
         field = "links"
+    doc.origins.setdefault(url, line.number)
     ctx.record("move", f"URL line -> {field}", before=line.text, after=url, line=line.number)
 
 
@@ -150,6 +151,7 @@ def pair_links(doc: Document, ctx: Context) -> None:
                     "URL paired with the related headline it spells",
                     before=url,
                     after=item.title,
+                    line=doc.origins.get(url, 0),
                 )
                 break
     url = meta.url
@@ -163,6 +165,7 @@ def pair_links(doc: Document, ctx: Context) -> None:
                     "URL spells the title: the article's own url",
                     before=candidate,
                     after=meta.title,
+                    line=doc.origins.get(candidate, 0),
                 )
                 break
     doc.set_meta(links=tuple(links), related=tuple(related), url=url)
