@@ -117,7 +117,7 @@ def parse_byline(text: str) -> Byline | None:
         return None
     match = _BYLINE.match(line)
     if match is None:
-        return None
+        return _correspondent(line)
     parts = _SEPARATORS.split(match.group("rest").strip())
     names, date = [], None
     for part in parts:
@@ -130,6 +130,25 @@ def parse_byline(text: str) -> Byline | None:
     if not rest or not _looks_like_names(rest):
         return None
     return Byline(rest, split_authors(rest), date)
+
+
+_NAME = r"\p{Lu}[\p{L}'’-]+"
+_CORRESPONDENT = regex.compile(
+    rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,3}}(?:\s+and\s+{_NAME}(?:\s+{_NAME}){{1,3}})?)"
+    rf"\s+in\s+{_NAME}(?:\s+{_NAME}){{0,2}}$"
+)
+
+
+def _correspondent(line: str) -> Byline | None:
+    """``Jane Doe in Paris``: a correspondent's byline (no "By"), as British papers write it.
+
+    >>> _correspondent("Kim Lee in Seoul").authors, _correspondent("Protests in Paris")
+    (('Kim Lee',), None)
+    """
+    match = _CORRESPONDENT.match(line)
+    if match is None:
+        return None
+    return Byline(line, split_authors(match.group("names")))
 
 
 def _looks_like_names(text: str) -> bool:
@@ -307,8 +326,8 @@ _TRAILING_CREDIT = regex.compile(
     r"(?P<credit>[\p{Lu}][^.!?]{0,79})$"
 )
 _INLINE_CREDIT = regex.compile(
-    rf"^(?P<caption>.*{SENTENCE_END}{CLOSERS})\s+\(?(?:photo|image|picture|credit|foto|bild)"
-    r"(?:\s+credit)?\s*:\s*(?P<credit>[^()]{1,80}?)\)?$",
+    rf"^(?P<caption>.*{SENTENCE_END}{CLOSERS})\s+\(?(?:photo(?:graph)?|image|picture|credit"
+    r"|illustration|foto|bild)(?:\s+credit)?\s*:\s*(?P<credit>[^()]{1,80}?)\)?$",
     regex.IGNORECASE,
 )
 

@@ -789,3 +789,38 @@ def test_misspellings_from_config_and_not_in_other_languages() -> None:
     assert custom.body == "The receipt was late and it was odd.\n"
     french = "Le goverment a dit que la réforme serait votée et appliquée cette année."
     assert run(french).body == french + "\n"
+
+
+# --- house styles beyond the seeds ----------------------------------------------------------
+
+
+def test_short_wrapped_paragraph_in_german() -> None:
+    text = (
+        "Die Bundesregierung hat am Mittwoch ein neues Klimapaket beschlossen. Es sieht\n"
+        "unter anderem höhere Abgaben auf Flugreisen und mehr Geld für den Ausbau der\n"
+        "Bahn vor.\n"
+    )
+    assert run(text).body.count("\n") == 1
+
+
+def test_guardian_style_head() -> None:
+    text = (
+        "Thousands march in Paris against pension reform\n"
+        "Protesters say the changes will force them to work until 64\n"
+        "Police lines near the square on Tuesday. Photograph: Jean Dupont/AP\n"
+        "Kim Willsher in Paris\n"
+        "Tue 7 Mar 2023 14.32 GMT\n"
+        "Hundreds of thousands of people marched across France on Tuesday, unions said.\n"
+        "Unions said more than 3 million people took part in the protests.\n"
+    )
+    meta = run(text).metadata
+    assert meta.title == "Thousands march in Paris against pension reform"
+    assert meta.description.startswith("Protesters say")
+    assert meta.images == (Image("Police lines near the square on Tuesday.", "Jean Dupont/AP"),)
+    assert (meta.byline, meta.authors) == ("Kim Willsher in Paris", ("Kim Willsher",))
+    assert meta.date == dt.date(2023, 3, 7)
+
+
+def test_correspondent_shape_only_in_the_head() -> None:
+    text = f"{BODY}\n\n{BODY}\n\nKim Willsher in Paris\n\n{BODY}"
+    assert run(text).metadata.byline == ""

@@ -12,30 +12,33 @@ _ENDS_SENTENCE = regex.compile(r"[.!?…:;\"'”’»)\]]$")
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}\p{N}]")
 _HYPHENATED = regex.compile(r"(?P<left>\p{L}+)-$")
 _LEADING_WORD = regex.compile(r"^(?P<right>\p{Ll}+)")
-#: The widest hard wrap we recognise; longer lines are not a fixed-width wrap.
-MAX_WRAP_WIDTH = 120
+#: The widths of hard wraps we recognise; other lines are not a fixed-width wrap.
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 120
 
 
 def wrap_width(doc: Document) -> int | None:
     """The width the document was hard-wrapped at, or ``None`` when it was not wrapped.
 
-    A wrapped text has many lines that are followed by another line of the same paragraph,
-    and most of them are about as long as each other (their median is the width; a longer
-    line is a word that did not fit).
+    A wrapped text has lines that are followed by another line of the same paragraph; most
+    of them are about as long as each other (their median is the width; a longer line is a
+    word that did not fit), and most of them stop mid-sentence.
     """
-    lengths = sorted(
-        len(line.text)
+    inner = [
+        line.text
         for block in doc.blocks
         if block.kind is Kind.PARAGRAPH
         for line in block.lines[:-1]
-    )
-    if len(lengths) < 3:
+    ]
+    if len(inner) < 2:
         return None
+    lengths = sorted(len(text) for text in inner)
     width = lengths[len(lengths) // 2]
-    if width > MAX_WRAP_WIDTH:
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return None
     near = sum(1 for n in lengths if 0.8 * width <= n <= 1.2 * width)
-    return width if near / len(lengths) >= 0.6 else None
+    mid_sentence = sum(1 for text in inner if not _ENDS_SENTENCE.search(text))
+    wrapped = near >= 0.6 * len(inner) and mid_sentence >= 0.5 * len(inner)
+    return width if wrapped else None
 
 
 def continues(line: str, following: str, width: int | None) -> bool:
