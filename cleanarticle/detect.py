@@ -14,9 +14,11 @@ import regex
 
 from cleanarticle.markdown import parse_inline, plain_text
 
-SENTENCE_END = "[.!?…]"
-CLOSERS = "[\"'”’»)\\]]*"
-_INTERNAL_SENTENCE = regex.compile(rf"\p{{Ll}}{{2}}{SENTENCE_END}{CLOSERS}\s+\S")
+SENTENCE_END = "[.!?…。！？]"
+CLOSERS = "[\"'”’»)\\]」』]*"
+_INTERNAL_SENTENCE = regex.compile(
+    rf"(?:\p{{Ll}}|\p{{Lo}}{{2}}){SENTENCE_END}{CLOSERS}\s+\S|[。！？]{CLOSERS}\s*\S"
+)
 _WORD = regex.compile(r"\S+")
 
 
@@ -26,6 +28,7 @@ def words(text: str) -> list[str]:
 
 # --- titles -----------------------------------------------------------------------------------
 
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lo}\p{N}\p{P}]{4,}")
 _TITLE_START = regex.compile(r"^[\"'“‘«(\[]*[\p{Lu}\p{Lo}\p{N}]")
 
 
@@ -39,10 +42,12 @@ def is_title_like(text: str) -> bool:
     """
     text = plain_text(text).strip()
     n = len(words(text))
+    if n == 1 and _UNSPACED.fullmatch(text):
+        n = len(text) // 2  # Chinese, Japanese, Thai ... write no spaces between words
     if not 2 <= n <= 30 or len(text) > 200 or "\n" in text:
         return False
-    core = text.rstrip("\"'”’»)]")
-    if not _TITLE_START.match(text) or core.endswith((".", ",", ";", ":")):
+    core = text.rstrip("\"'”’»)]」』")
+    if not _TITLE_START.match(text) or core.endswith((".", ",", ";", ":", "。", "，", "：")):
         return False
     return not _INTERNAL_SENTENCE.search(text) and not regex.search(r"https?://", text)
 
@@ -249,7 +254,7 @@ def _parse_written_date(text: str) -> dt.date | None:
             return dt.date(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
         except ValueError:
             return None
-    if not regex.search(r"\p{L}", text):
+    if not regex.search(r"\p{L}{3}|[年月]", text):
         return None  # 03/04/2021 could be either day or month first: leave it.
     import dateparser  # imported late: it is slow to load and rarely needed
 
@@ -259,7 +264,10 @@ def _parse_written_date(text: str) -> dt.date | None:
         "RETURN_TIME_AS_PERIOD": False,
     }
     found = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
-    return found.date() if found else None
+    if found is None or str(found.year) not in text:
+        return None
+    days = {int(d) for d in _DAY.findall(_YEAR.sub("", text))}
+    return found.date() if found.day in days else None
 
 
 _DATE_PREFIX = regex.compile(

@@ -36,6 +36,16 @@ def is_title(block: Block) -> bool:
     )
 
 
+def title_index(doc: Document) -> int | None:
+    """Where the title is: the first title block, with only bylines, dates or captions above."""
+    for index, block in enumerate(doc.blocks[: head_length(doc)]):
+        if is_title(block):
+            return index
+        if not is_header_item(block):
+            return None
+    return None
+
+
 def is_dek(doc: Document, index: int) -> bool:
     """A standfirst: one short paragraph right after the title and before other head items."""
     blocks = doc.blocks
@@ -43,10 +53,16 @@ def is_dek(doc: Document, index: int) -> bool:
         return False
     if len(blocks[index].lines) != 1 or len(blocks[index].text) > 400:
         return False
-    if is_header_item(blocks[index]):
+    if is_header_item(blocks[index]) or not is_header_item(blocks[index + 1]):
         return False
-    after_title = (index == 1 and is_title(blocks[0])) or (index == 0 and bool(doc.metadata.title))
-    return after_title and is_header_item(blocks[index + 1])
+    if index > 0 and _title_at(doc, index - 1):
+        return True
+    return bool(doc.metadata.title) and all(is_header_item(b) for b in blocks[:index])
+
+
+def _title_at(doc: Document, index: int) -> bool:
+    blocks = doc.blocks
+    return is_title(blocks[index]) and all(is_header_item(b) for b in blocks[:index])
 
 
 def head_length(doc: Document) -> int:
@@ -54,7 +70,7 @@ def head_length(doc: Document) -> int:
     if len(doc.blocks) < 2:
         return 0
     for index, block in enumerate(doc.blocks):
-        if index == 0 and is_title(block):
+        if block.kind is Kind.HEADING and block.level == 1 and _title_at(doc, index):
             continue
         if block.kind is not Kind.PARAGRAPH:
             return index

@@ -9,21 +9,26 @@ from cleanarticle.pipeline import Context
 
 #: Blocks whose text is prose (inline Markdown) that text cleaners may change.
 TEXT_KINDS = frozenset({Kind.PARAGRAPH, Kind.HEADING})
+#: Every block but code: characters (mojibake, quotes) are repaired in lists and quotes too.
+NOT_CODE = frozenset(Kind) - {Kind.CODE}
 
 
-def text_lines(doc: Document) -> Iterator[tuple[Block, Line]]:
-    """Every line of every paragraph and heading."""
+def text_lines(doc: Document, kinds: frozenset[Kind] = TEXT_KINDS) -> Iterator[tuple[Block, Line]]:
+    """Every line of every block of these kinds (default: paragraphs and headings)."""
     for block in doc.blocks:
-        if block.kind in TEXT_KINDS:
+        if block.kind in kinds:
             for line in block.lines:
                 yield block, line
 
 
 def rewrite_lines(
-    doc: Document, ctx: Context, fix: Callable[[str], tuple[str, str] | None]
+    doc: Document,
+    ctx: Context,
+    fix: Callable[[str], tuple[str, str] | None],
+    kinds: frozenset[Kind] = TEXT_KINDS,
 ) -> None:
     """Apply ``fix(text) -> (new_text, reason) | None`` to each prose line; record each change."""
-    for _, line in text_lines(doc):
+    for _, line in text_lines(doc, kinds):
         result = fix(line.text)
         if result is None or result[0] == line.text:
             continue

@@ -9,7 +9,7 @@ import regex
 from cleanarticle import detect, head, urls
 from cleanarticle.cleaners._util import remove_block
 from cleanarticle.markdown import plain_text
-from cleanarticle.model import Document, Kind
+from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
 
@@ -36,19 +36,19 @@ def standfirst(doc: Document, ctx: Context) -> None:
 
 @cleaner("CA301", "title", "Move the title (a leading '# ' heading or headline line) to title.")
 def title(doc: Document, ctx: Context) -> None:
-    """The first block is the title when it is a level-1 heading or a short line without
-    sentence punctuation. A body line that repeats the known title is removed.
+    """The title is the first block of the head (only bylines, dates or captions may stand
+    above it) when it is a level-1 heading or a short line without sentence punctuation.
+    A body line that repeats the known title is removed.
 
     Example::
 
         # Planetary Pact: Two Nations Plan a Station   ->   title: 'Planetary Pact: ...'
     """
-    if not doc.blocks or head.head_length(doc) == 0:
+    index = head.title_index(doc)
+    if index is None:
         return
-    first = doc.blocks[0]
+    first = doc.blocks[index]
     text = plain_text(first.text).strip()
-    if not head.is_title(first):
-        return
     if not doc.metadata.title:
         doc.set_meta(title=text)
         remove_block(doc, ctx, first, "move", "title -> title")
@@ -88,6 +88,12 @@ def byline(doc: Document, ctx: Context) -> None:
         remove_block(doc, ctx, block, "move", "byline -> byline")
     if not doc.metadata.byline and doc.metadata.author_url:
         _byline_from_slug(doc, ctx)
+
+
+def _is_body_text(text: str) -> bool:
+    """Text that, standing first, would start the body (not read as a title or head item)."""
+    probe = Block(Kind.PARAGRAPH, [Line(text, 0)])
+    return not head.is_title(probe) and not head.is_header_item(probe)
 
 
 _SMALL_WORDS = frozenset(
@@ -181,7 +187,7 @@ def date(doc: Document, ctx: Context) -> None:
     if body_start < len(doc.blocks) and doc.blocks[body_start].is_paragraph:
         block = doc.blocks[body_start]
         split = detect.split_date_prefix(block.text)
-        if split is not None and doc.metadata.date in (None, split[0]):
+        if split is not None and _is_body_text(split[2]) and doc.metadata.date in (None, split[0]):
             doc.set_meta(date=split[0])
             ctx.record(
                 "move",

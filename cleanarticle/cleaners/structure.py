@@ -84,7 +84,11 @@ def is_heading_text(text: str) -> bool:
     if len(plain) > 80 or not 1 <= len(detect.words(plain)) <= _MAX_HEADING_WORDS:
         return False
     core = plain.strip("\"'“”‘’«»*_")
-    if not core or regex.search(r"[.,;:]$", core) or not regex.match(r"^[\p{Lu}\p{Lo}\p{N}]", core):
+    if (
+        not core
+        or regex.search(r"[.,;:!?…。！？]$", core)
+        or not regex.match(r"^[\p{Lu}\p{Lo}\p{N}]", core)
+    ):
         return False
     if regex.search(r"https?://|[.!?]\s|;", core) or detect.parse_byline(plain) is not None:
         return False

@@ -7,7 +7,7 @@ import unicodedata
 import ftfy
 import regex
 
-from cleanarticle.cleaners._util import rewrite_lines
+from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, cleaner
 
@@ -52,14 +52,15 @@ def fix_unicode(doc: Document, ctx: Context) -> None:
     """Repair text with ftfy: mojibake, control characters, width forms, ligatures.
 
     Non-breaking and other typographic spaces become plain spaces, soft hyphens and
-    zero-width spaces are dropped, and the result is in Unicode NFC. Lines of plain
+    zero-width spaces are dropped, and the result is in Unicode NFC. Every block but code
+    is repaired (lists and quotes too). Lines of plain
     printable ASCII are skipped without calling ftfy.
 
     Example::
 
         Itâ€™s a dealÂ â€” finally.   ->   It’s a deal — finally.
     """
-    rewrite_lines(doc, ctx, repair)
+    rewrite_lines(doc, ctx, repair, NOT_CODE)
 
 
 _QUOTES = str.maketrans(
@@ -101,7 +102,7 @@ def straight_quotes(doc: Document, ctx: Context) -> None:
         “It’s fine,” she said.   ->   "It's fine," she said.
     """
     if ctx.config.quotes == "straight":
-        rewrite_lines(doc, ctx, straighten)
+        rewrite_lines(doc, ctx, straighten, NOT_CODE)
 
 
 _RUNS = regex.compile(r"[ \t]{2,}")

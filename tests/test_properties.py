@@ -1,0 +1,101 @@
+"""Properties that hold for every input (Hypothesis).
+
+The default profile is fast (CI); run the thorough one with
+``HYPOTHESIS_PROFILE=thorough pytest tests/test_properties.py`` (10,000 examples each).
+Every failure Hypothesis finds becomes a plain test in ``tests/test_regressions.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanarticle import Article, InputError, clean
+from cleanarticle.validate import problems
+from tests.strategies import article_text, clean_article
+
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+TEXTS = st.one_of(st.text(), article_text())
+
+
+@given(TEXTS)
+def test_never_raises_on_text(text: str) -> None:
+    clean(text)
+
+
+@given(st.binary())
+def test_bytes_give_a_result_or_the_documented_error(data: bytes) -> None:
+    with contextlib.suppress(InputError):
+        clean(data)
+
+
+@given(TEXTS)
+def test_output_obeys_the_format(text: str) -> None:
+    assert problems(clean(text).markdown) == []
+
+
+@given(TEXTS)
+def test_fixed_point_with_metadata(text: str) -> None:
+    first = clean(text)
+    second = clean(first.markdown)
+    assert second.markdown == first.markdown
+    assert second.metadata == first.metadata == Article.from_markdown(first.markdown).metadata
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+@given(article_text())
+def test_nothing_disappears_silently(text: str) -> None:
+    article = clean(text)
+    accounted = _words(article.body) | _words(article.markdown)
+    for edit in article.edits:
+        accounted |= _words(edit.before) | _words(edit.after) | _words(edit.reason)
+    from ftfy import fix_text
+
+    missing = _words(fix_text(text)) - accounted
+    assert not missing, missing
+
+
+@given(clean_article())
+def test_clean_text_has_no_body_edit(text: str) -> None:
+    article = clean(text)
+    assert article.body == text
+    assert [e for e in article.edits if e.kind != "note"] == []
+
+
+@settings(max_examples=5)
+@given(article_text())
+def test_same_output_in_a_new_process_with_another_hash_seed(text: str) -> None:
+    code = (
+        "import sys, cleanarticle\n"
+        "sys.stdout.write(cleanarticle.clean(sys.stdin.buffer.read()).markdown)"
+    )
+    outputs = set()
+    for seed in ("1", "12345"):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            input=text.encode(),
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert outputs == {clean(text.encode()).markdown.encode()}

@@ -1,0 +1,51 @@
+"""Failures Hypothesis found, kept as plain tests (see tests/test_properties.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanarticle import clean
+from cleanarticle.validate import problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1A/2000\nA 0\n:",  # dateparser read '1A/2000' as a date unrelated to the text
+        "dATE2000-01-01 A 0\n:",  # the rest of a date prefix looked like a title
+        "0 0\n:\nRELATED ARTICLE:0\nBY A",  # a teaser removed after the head was read
+    ],
+)
+def test_fixed_point(text: str) -> None:
+    first = clean(text)
+    assert problems(first.markdown) == []
+    second = clean(first.markdown)
+    assert (second.markdown, second.metadata) == (first.markdown, first.metadata)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # '。' ends a sentence: a Chinese paragraph is not a headline
+        "市议会市议会。 市议会市议会。\n\n## The\n\n市议会市议会市议会市议会。\n",
+        # Arabic letters are neither upper nor lower case; two sentences are not a headline
+        "قال قال قال قال. قال قال قال قال.\n\nقال قال قال قال?\n\nقال قال قال قال.\n",
+        # a sentence may end in a one-letter word
+        "Совет совет совет у. Совет совет совет совет?\n\n## The\n\nСовет совет совет совет.\n",
+    ],
+)
+def test_clean_text_is_untouched(text: str) -> None:
+    article = clean(text)
+    assert article.body == text
+    assert article.edits == ()
+
+
+def test_mojibake_in_a_list_item_is_repaired() -> None:
+    body = clean("Intro paragraph.\n\n- Council councâ€™il said.\n").body
+    assert body == "Intro paragraph.\n\n- Council counc'il said.\n"
+
+
+def test_the_date_must_be_in_the_text() -> None:
+    from cleanarticle.detect import parse_date
+
+    assert parse_date("1A/2000") is None
