@@ -130,6 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def help_text(width: int = 100) -> str:
+    """``--help`` as printed on a terminal ``width`` columns wide (for docs/cli.md)."""
+    old = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(width)
+    try:
+        return build_parser().format_help()
+    finally:
+        if old is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = old
+
+
 def _codes(value: str | None) -> list[str] | None:
     if value is None:
         return None

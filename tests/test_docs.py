@@ -14,7 +14,7 @@ from tests.conftest import ROOT, console_script
 def test_cleaners_md_matches_the_registry() -> None:
     expected = rules_markdown(default_pipeline())
     actual = (ROOT / "docs" / "cleaners.md").read_text(encoding="utf-8")
-    assert actual == expected, "regenerate: cleanarticle rules --markdown > docs/cleaners.md"
+    assert actual == expected, "regenerate: python -m cleanarticle.docs"
 
 
 def test_cli_md_shows_the_real_help() -> None:
@@ -25,7 +25,7 @@ def test_cli_md_shows_the_real_help() -> None:
     doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- help:start.*?-->\n```text\n(.*?)```\n<!-- help:end -->", doc, re.S)
     assert block is not None
-    assert block.group(1) == help_text, "paste `COLUMNS=100 cleanarticle --help` into docs/cli.md"
+    assert block.group(1) == help_text, "regenerate: python -m cleanarticle.docs"
 
 
 def test_format_md_names_every_front_matter_key() -> None:

@@ -14,6 +14,8 @@ from cleanarticle.validate import problems
         "1A/2000\nA 0\n:",  # dateparser read '1A/2000' as a date unrelated to the text
         "dATE2000-01-01 A 0\n:",  # the rest of a date prefix looked like a title
         "0 0\n:\nRELATED ARTICLE:0\nBY A",  # a teaser removed after the head was read
+        "Â\n0",  # ftfy judged a line, then unwrap joined it to the next
+        "Â  0",  # ftfy's output is itself repaired until stable
     ],
 )
 def test_fixed_point(text: str) -> None:

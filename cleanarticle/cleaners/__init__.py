@@ -14,11 +14,11 @@ from cleanarticle.cleaners.unwrap import unwrap_lines
 from cleanarticle.pipeline import Cleaner
 
 BUILTIN: tuple[Cleaner, ...] = (
-    fix_unicode,
-    straight_quotes,
     remove_boilerplate,
     url_lines,
     unwrap_lines,
+    fix_unicode,
+    straight_quotes,
     related_teasers,
     standfirst,
     title,

@@ -36,12 +36,16 @@ def repair(text: str) -> tuple[str, str] | None:
     """
     if not _NEEDS_WORK.search(text):
         return None
-    fixed, explanation = ftfy.fix_and_explain(text, _FTFY)
-    steps = [f"{step.action} {step.parameter}" for step in explanation or []]
-    spaced = fixed.translate(_TRANSLATE)
-    if spaced != fixed:
-        steps.append("normalized spaces")
-    spaced = unicodedata.normalize("NFC", spaced)
+    steps: list[str] = []
+    spaced = text
+    for _ in range(3):  # until ftfy has nothing more to say about its own output
+        fixed, explanation = ftfy.fix_and_explain(spaced, _FTFY)
+        steps += [f"{step.action} {step.parameter}" for step in explanation or []]
+        before, spaced = spaced, unicodedata.normalize("NFC", fixed.translate(_TRANSLATE))
+        if spaced != fixed and "normalized spaces" not in steps:
+            steps.append("normalized spaces")
+        if spaced == before:
+            break
     if spaced == text:
         return None
     return spaced, "fixed Unicode" + (f" (ftfy: {', '.join(steps)})" if steps else "")
