@@ -84,7 +84,7 @@ def clean(
     title: Pact Signed
     byline: Jane Doe
     authors:
-      - Jane Doe
+    - Jane Doe
     ---
     <BLANKLINE>
     The deal was signed on Tuesday.

@@ -7,12 +7,28 @@ same answer however often they run (the fixed point).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 import regex
 
 from cleanarticle.markdown import parse_inline, plain_text
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def short_cache(func: _F) -> _F:
+    """Memoise a pure function of one line, for lines short enough to be worth keeping."""
+    cached = lru_cache(maxsize=8192)(func)
+
+    @wraps(func)
+    def wrapper(text: str, **kwargs: Any) -> Any:
+        return cached(text, **kwargs) if len(text) <= 400 else func(text, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
 
 SENTENCE_END = "[.!?…。！？]"
 CLOSERS = "[\"'”’»)\\]」』]*"
@@ -32,6 +48,7 @@ _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lo}\p{N}\
 _TITLE_START = regex.compile(r"^[\"'“‘«(\[]*[\p{Lu}\p{Lo}\p{N}]")
 
 
+@short_cache
 def is_title_like(text: str) -> bool:
     """A short line that reads as a headline: no sentence inside, no closing full stop.
 
@@ -109,6 +126,7 @@ class Byline:
     date: dt.date | None = None
 
 
+@short_cache
 def parse_byline(text: str) -> Byline | None:
     """The byline in ``text``, if the whole line is one.
 
@@ -200,6 +218,7 @@ DATE_LABEL = (
     r"|publié(?: le)?|mis à jour(?: le)?|publicado(?: el| em)?|actualizado(?: el)?"
     r"|pubblicato(?: il)?)"
 )
+_LABEL_PREFIX = regex.compile(rf"^{DATE_LABEL}\s*:?\s*", regex.IGNORECASE)
 _ISO = regex.compile(
     r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?"
@@ -215,6 +234,7 @@ _TIME = regex.compile(
 _DATE_CHARS = regex.compile(r"^[\p{L}\p{N}\s.,/\-年月日]+$")
 
 
+@short_cache
 def parse_date(text: str) -> dt.date | None:
     """A calendar date (day, month and year all present) that is the whole of ``text``.
 
@@ -231,7 +251,7 @@ def parse_date(text: str) -> dt.date | None:
     text = plain_text(text).strip()
     if not text or len(text) > 80:
         return None
-    text = regex.sub(rf"^{DATE_LABEL}\s*:?\s*", "", text, flags=regex.IGNORECASE).strip()
+    text = _LABEL_PREFIX.sub("", text).strip()
     iso = _ISO.fullmatch(text)
     if iso:
         try:
@@ -365,6 +385,7 @@ def is_credit(text: str) -> bool:
     return capitals >= 1
 
 
+@short_cache
 def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     """A photo caption line: labelled (``Image: ...``), or a sentence with a credit at its end.
 

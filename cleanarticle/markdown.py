@@ -53,8 +53,11 @@ def plain_text(text: str) -> str:
     return "".join(parts)
 
 
+_MARKUP = regex.compile(r"[*_\[\]<>`\\&~!]")
+
+
 def _has_markup(text: str) -> bool:
-    return any(c in text for c in "*_[]<>`\\&~!")
+    return _MARKUP.search(text) is not None
 
 
 _ESCAPABLE = regex.compile(r"([\\`*_\[\]<>!])")

@@ -39,6 +39,8 @@ def parse(text: str) -> Document:
 def parse_body(body: str, first_line: int = 1) -> list[Block]:
     """Blocks of a Markdown body; ``first_line`` is the input line number of its first line."""
     source = body.split("\n")
+    if not _MARKDOWN_BLOCK.search(body):
+        return _plain_blocks(source, first_line)
     found: list[tuple[int, Block]] = []
     covered = [False] * len(source)
     tokens = parse_blocks(body)
@@ -58,6 +60,29 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
     found.extend(_uncovered(source, covered, first_line))
     found.sort(key=lambda item: item[0])
     return [block for _, block in found]
+
+
+#: A line that could start a Markdown block other than a paragraph (or a reference link).
+_MARKDOWN_BLOCK = regex.compile(r"(?m)^ {0,3}(?:[#>*+\-_=|\[`~]|\d{1,9}[.)](?:\s|$))|\t")
+
+
+def _plain_blocks(source: list[str], first_line: int) -> list[Block]:
+    """Text with no Markdown block syntax: paragraphs are runs of non-blank lines.
+
+    This is what markdown-it-py would produce for such text, without its cost.
+    """
+    blocks: list[Block] = []
+    lines: list[Line] = []
+    for n, text in enumerate(source):
+        stripped = text.strip()
+        if stripped:
+            lines.append(Line(stripped, first_line + n))
+        elif lines:
+            blocks.append(Block(Kind.PARAGRAPH, lines))
+            lines = []
+    if lines:
+        blocks.append(Block(Kind.PARAGRAPH, lines))
+    return blocks
 
 
 def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no-untyped-def]
@@ -81,7 +106,11 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
         kind = Kind.RULE
     if kind is None:
         return None
-    lines = [Line(source[n].rstrip(), first_line + n) for n in range(start, end)]
+    lines: list[Line] = []
+    for n in range(start, end):
+        text = source[n].rstrip()
+        if text or kind is Kind.CODE or (lines and lines[-1].text):
+            lines.append(Line(text, first_line + n))  # one blank line at most, outside code
     while lines and not lines[-1].text.strip():
         lines.pop()
     return Block(kind, lines) if lines else None

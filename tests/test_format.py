@@ -176,8 +176,7 @@ def test_foreign_front_matter_keys_survive() -> None:
     text = f"---\nlayout: post\ntitle: Hello World Again\ntags:\n  - x\n---\n\n{P}\n"
     article = clean(text)
     assert (
-        article.markdown
-        == f"---\ntitle: Hello World Again\nlayout: post\ntags:\n  - x\n---\n\n{P}\n"
+        article.markdown == f"---\ntitle: Hello World Again\nlayout: post\ntags:\n- x\n---\n\n{P}\n"
     )
 
 
@@ -229,3 +228,18 @@ def test_fixed_point_and_format(text: str) -> None:
     second = clean(first.markdown)
     assert second.markdown == first.markdown
     assert second.metadata == first.metadata
+
+
+def test_front_matter_is_the_same_without_libyaml() -> None:
+    import yaml
+
+    from cleanarticle import frontmatter
+
+    class PurePython(yaml.SafeDumper):
+        pass
+
+    PurePython.add_representer(str, frontmatter._str_representer)
+    data = FULL.to_dict()
+    kwargs = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False}
+    pure = yaml.dump(data, Dumper=PurePython, width=2**30, **kwargs)
+    assert dump(FULL) == f"---\n{pure}---\n"

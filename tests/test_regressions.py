@@ -16,6 +16,10 @@ from cleanarticle.validate import problems
         "0 0\n:\nRELATED ARTICLE:0\nBY A",  # a teaser removed after the head was read
         "Â\n0",  # ftfy judged a line, then unwrap joined it to the next
         "Â  0",  # ftfy's output is itself repaired until stable
+        "ADV\u200bERTISEMENT",  # boilerplate is matched through invisible characters
+        "- 0\n\n\n-",  # runs of blank lines inside a list
+        "Head Line Here\nIMAGE:0\nHead Line Here\n:",  # the title, repeated below a caption
+        "Body text here.\n\n<https://example.org/author/jane-doe>\u200b",  # hidden URL line
     ],
 )
 def test_fixed_point(text: str) -> None:

@@ -9,11 +9,17 @@ from cleanarticle.cleaners.junk import remove_boilerplate
 from cleanarticle.cleaners.links import pair_links, related_teasers, url_lines
 from cleanarticle.cleaners.structure import markdown, section_headings
 from cleanarticle.cleaners.typos import doubled_possessive, misspellings, twin_typos
-from cleanarticle.cleaners.unicode import collapse_whitespace, fix_unicode, straight_quotes
+from cleanarticle.cleaners.unicode import (
+    collapse_whitespace,
+    fix_unicode,
+    invisible_characters,
+    straight_quotes,
+)
 from cleanarticle.cleaners.unwrap import unwrap_lines
 from cleanarticle.pipeline import Cleaner
 
 BUILTIN: tuple[Cleaner, ...] = (
+    invisible_characters,
     remove_boilerplate,
     url_lines,
     unwrap_lines,

@@ -44,16 +44,16 @@ def title(doc: Document, ctx: Context) -> None:
 
         # Planetary Pact: Two Nations Plan a Station   ->   title: 'Planetary Pact: ...'
     """
-    index = head.title_index(doc)
-    if index is None:
-        return
-    first = doc.blocks[index]
-    text = plain_text(first.text).strip()
-    if not doc.metadata.title:
-        doc.set_meta(title=text)
-        remove_block(doc, ctx, first, "move", "title -> title")
-    elif doc.metadata.title == text:
-        remove_block(doc, ctx, first, "remove", "repeats the title")
+    while (index := head.title_index(doc)) is not None:
+        block = doc.blocks[index]
+        text = plain_text(block.text).strip()
+        if not doc.metadata.title:
+            doc.set_meta(title=text)
+            remove_block(doc, ctx, block, "move", "title -> title")
+        elif doc.metadata.title == text:
+            remove_block(doc, ctx, block, "remove", "repeats the title")
+        else:
+            return
 
 
 @cleaner("CA302", "byline", "Move the byline ('By ...', 'source: ...') to byline and authors.")

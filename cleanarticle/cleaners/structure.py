@@ -116,7 +116,7 @@ def section_headings(doc: Document, ctx: Context) -> None:
     blocks = doc.blocks
     for i in range(1, len(blocks) - 1):
         block = blocks[i]
-        if not block.is_paragraph or len(block.lines) != 1:
+        if not block.is_paragraph or len(block.lines) != 1 or len(block.text) > 120:
             continue
         if not (_is_prose(blocks[i - 1]) and blocks[i + 1].is_paragraph):
             continue

@@ -7,22 +7,12 @@ import unicodedata
 import ftfy
 import regex
 
+from cleanarticle.chars import INVISIBLE, ODD_SPACES, normalize_spacing
 from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, cleaner
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=True)
-#: Space characters that become a plain space, and invisible ones that are dropped.
-_SPACES = dict.fromkeys(
-    map(
-        ord,
-        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-        "\u202f\u205f\u3000\t",
-    ),
-    " ",
-)
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
-_TRANSLATE = {**_SPACES, **_INVISIBLE}
 _NEEDS_WORK = regex.compile(r"[^\x20-\x7e]")
 
 
@@ -41,7 +31,7 @@ def repair(text: str) -> tuple[str, str] | None:
     for _ in range(3):  # until ftfy has nothing more to say about its own output
         fixed, explanation = ftfy.fix_and_explain(spaced, _FTFY)
         steps += [f"{step.action} {step.parameter}" for step in explanation or []]
-        before, spaced = spaced, unicodedata.normalize("NFC", fixed.translate(_TRANSLATE))
+        before, spaced = spaced, unicodedata.normalize("NFC", normalize_spacing(fixed))
         if spaced != fixed and "normalized spaces" not in steps:
             steps.append("normalized spaces")
         if spaced == before:
@@ -49,6 +39,34 @@ def repair(text: str) -> tuple[str, str] | None:
     if spaced == text:
         return None
     return spaced, "fixed Unicode" + (f" (ftfy: {', '.join(steps)})" if steps else "")
+
+
+_SPACING_CHARS = regex.compile(f"[{INVISIBLE}{ODD_SPACES}]")
+
+
+def respace(text: str) -> tuple[str, str] | None:
+    """Odd spaces to plain ones, invisible characters out.
+
+    >>> respace("Rates\u00a0rose\u200b.")
+    ('Rates rose.', 'odd spaces and invisible characters')
+    """
+    if not _SPACING_CHARS.search(text):
+        return None
+    return normalize_spacing(text), "odd spaces and invisible characters"
+
+
+@cleaner("CA104", "invisible-characters", "Drop zero-width characters; odd spaces to plain spaces.")
+def invisible_characters(doc: Document, ctx: Context) -> None:
+    """Before any other cleaner looks at a line: non-breaking, thin and other typographic
+    spaces (and tabs) become plain spaces; soft hyphens, zero-width spaces, word joiners and
+    stray byte order marks are removed, so that they cannot hide a URL, a byline or a line
+    of boilerplate. Code blocks are left alone.
+
+    Example::
+
+        Advert\u200bisement   ->   Advertisement
+    """
+    rewrite_lines(doc, ctx, respace, NOT_CODE)
 
 
 @cleaner("CA101", "fix-unicode", "Repair mojibake, control characters, odd spaces; apply NFC.")

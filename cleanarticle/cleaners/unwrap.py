@@ -68,15 +68,22 @@ def join(line: str, following: str) -> str:
     >>> join("a new develop-", "ment plan"), join("a space-", "flight era")
     ('a new development plan', 'a space-flight era')
     """
-    hyphen = _HYPHENATED.search(line)
+    left, right = join_parts(line, following)
+    return left + right
+
+
+def join_parts(line: str, following: str) -> tuple[str, str]:
+    """``line`` (without a wrap hyphen, if it goes) and ``following`` (with a leading space,
+    unless a hyphen joins the two), so that a paragraph is built in linear time."""
+    hyphen = _HYPHENATED.search(line[-64:])
     word = _LEADING_WORD.match(following)
     if hyphen and word:
         left, right = hyphen.group("left"), word.group("right")
         joined = zipf((left + right).lower())
         if joined >= 3.0 and joined >= min(zipf(left.lower()), zipf(right.lower())):
-            return line[:-1] + following
-        return line + following
-    return line + " " + following
+            return line[:-1], following
+        return line, following
+    return line, " " + following
 
 
 @cleaner("CA201", "unwrap-lines", "Rejoin hard-wrapped paragraphs; one line per paragraph.")
@@ -104,13 +111,17 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
         if block.kind is not Kind.PARAGRAPH or len(block.lines) < 2:
             blocks.append(block)
             continue
-        pieces = [Line(block.lines[0].text, block.lines[0].number)]
-        for line in block.lines[1:]:
-            if continues(pieces[-1].text, line.text, width):
-                pieces[-1].text = join(pieces[-1].text, line.text)
+        pieces: list[tuple[int, list[str]]] = [(block.lines[0].number, [block.lines[0].text])]
+        for previous, line in zip(block.lines, block.lines[1:], strict=False):
+            parts = pieces[-1][1]
+            if continues(previous.text, line.text, width):
+                parts[-1], glue = join_parts(parts[-1], line.text)
+                parts.append(glue)
             else:
-                pieces.append(Line(line.text, line.number))
-        blocks.extend(Block(Kind.PARAGRAPH, [piece]) for piece in pieces)
+                pieces.append((line.number, [line.text]))
+        blocks.extend(
+            Block(Kind.PARAGRAPH, [Line("".join(parts), number)]) for number, parts in pieces
+        )
         kind = "join" if len(pieces) == 1 else "split"
         reason = f"{len(block.lines)} lines -> {len(pieces)} paragraph(s) ({how})"
         ctx.record(kind, reason, before=block.text, line=block.number)

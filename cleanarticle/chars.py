@@ -1,0 +1,23 @@
+"""Character tables shared by the cleaners: spaces that are not plain, characters not seen."""
+
+from __future__ import annotations
+
+#: Typographic and non-breaking spaces (and tabs) become a plain space.
+ODD_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t"
+)
+#: Soft hyphens, zero-width spaces and word joiners, byte order marks: removed. (Zero-width
+#: joiners and non-joiners stay: Persian, Indic scripts and emoji need them.)
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+
+SPACING = {**dict.fromkeys(map(ord, ODD_SPACES), " "), **dict.fromkeys(map(ord, INVISIBLE), None)}
+
+
+def normalize_spacing(text: str) -> str:
+    """Odd spaces to plain spaces, invisible characters removed.
+
+    >>> normalize_spacing("a\\u00a0b\\u200bc")
+    'a bc'
+    """
+    return text.translate(SPACING)
