@@ -42,6 +42,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def squash(text: str) -> str:
+    """Plain text with single spaces, as metadata values are kept.
+
+    >>> squash("**A**  title ")
+    'A title'
+    """
+    return " ".join(plain_text(text).split())
+
+
 # --- titles -----------------------------------------------------------------------------------
 
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lo}\p{N}\p{P}]{4,}")

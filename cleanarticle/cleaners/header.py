@@ -8,7 +8,6 @@ import regex
 
 from cleanarticle import detect, head, urls
 from cleanarticle.cleaners._util import remove_block
-from cleanarticle.markdown import plain_text
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
@@ -29,7 +28,7 @@ def standfirst(doc: Document, ctx: Context) -> None:
     for index in range(head.head_length(doc)):
         if head.is_dek(doc, index):
             block = doc.blocks[index]
-            doc.set_meta(description=plain_text(block.text).strip())
+            doc.set_meta(description=detect.squash(block.text))
             remove_block(doc, ctx, block, "move", "standfirst -> description")
             return
 
@@ -46,7 +45,7 @@ def title(doc: Document, ctx: Context) -> None:
     """
     while (index := head.title_index(doc)) is not None:
         block = doc.blocks[index]
-        text = plain_text(block.text).strip()
+        text = detect.squash(block.text)
         if not doc.metadata.title:
             doc.set_meta(title=text)
             remove_block(doc, ctx, block, "move", "title -> title")

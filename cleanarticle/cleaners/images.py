@@ -36,7 +36,7 @@ def image_captions(doc: Document, ctx: Context) -> None:
         if caption is None:
             previous_was_caption = False
             continue
-        found.append(Image(caption.caption, caption.credit))
+        found.append(Image(detect.squash(caption.caption), detect.squash(caption.credit)))
         what = (
             "caption and credit"
             if caption.caption and caption.credit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import regex
 
@@ -17,6 +18,12 @@ MIN_TWIN_LENGTH = 5
 
 def _prose(doc: Document) -> str:
     return "\n".join(line.text for _, line in text_lines(doc))
+
+
+@lru_cache(maxsize=8)
+def _english(prose: str) -> bool:
+    """``is_english`` for the three typo cleaners, which ask it of the same text in a row."""
+    return is_english(prose)
 
 
 def _replace_words(doc: Document, ctx: Context, fixes: dict[str, str], reason: str) -> None:
@@ -77,30 +84,39 @@ def _is_inflection(a: str, b: str) -> bool:
 def twin_fixes(counts: Counter[str], protected: frozenset[str] = frozenset()) -> dict[str, str]:
     """Unknown words with exactly one near twin that is a known or a more frequent word.
 
+    Only the unknown words (usually a handful) are indexed by their one-letter deletions;
+    each word of the text is then looked up against that index once.
+
     >>> twin_fixes(Counter({"Roscosmos": 3, "Roscomos": 1, "Kejian": 1}))
     {'Roscomos': 'Roscosmos'}
     """
-    index: dict[str, set[str]] = defaultdict(set)
-    for word in counts:
+    unknown = [
+        w
+        for w in counts
+        if len(w) >= MIN_TWIN_LENGTH and w.lower() not in protected and zipf(w.lower()) == 0
+    ]
+    if not unknown:
+        return {}
+    index: dict[str, list[str]] = defaultdict(list)
+    for word in unknown:
         for key in _deletes(word):
-            index[key].add(word)
-    fixes: dict[str, str] = {}
-    for word, count in counts.items():
-        if len(word) < MIN_TWIN_LENGTH or word.lower() in protected or zipf(word.lower()) > 0:
+            index[key].append(word)
+    shortest = MIN_TWIN_LENGTH - 1
+    twins: dict[str, set[str]] = defaultdict(set)
+    for other in counts:
+        if len(other) < shortest:
             continue
-        twins = {
-            other
-            for key in _deletes(word)
-            for other in index.get(key, ())
-            if other != word
-            and other[0].isupper() == word[0].isupper()
-            and damerau1(word, other)
-            and not _is_inflection(word, other)
-            and (zipf(other.lower()) > 0 or counts[other] > count)
-        }
-        if len(twins) == 1:
-            fixes[word] = twins.pop()
-    return fixes
+        for key in _deletes(other):
+            for word in index.get(key, ()):
+                if (
+                    other != word
+                    and other[0].isupper() == word[0].isupper()
+                    and damerau1(word, other)
+                    and not _is_inflection(word, other)
+                    and (zipf(other.lower()) > 0 or counts[other] > counts[word])
+                ):
+                    twins[word].add(other)
+    return {word: found.pop() for word, found in twins.items() if len(found) == 1}
 
 
 @cleaner("CA501", "twin-typos", "Fix an unknown word one edit away from a word used elsewhere.")
@@ -116,7 +132,7 @@ def twin_typos(doc: Document, ctx: Context) -> None:
         The agency Roscosmos said ... the agency Roscomos said   ->   ... Roscosmos said
     """
     prose = _prose(doc)
-    if not is_english(prose):
+    if not _english(prose):
         return
     counts: Counter[str] = Counter(LATIN_WORD.findall(prose))
     for word, n in doc.evidence.items():
@@ -142,7 +158,7 @@ def doubled_possessive(doc: Document, ctx: Context) -> None:
         Elon Musks's company   ->   Elon Musk's company
     """
     prose = _prose(doc)
-    if not is_english(prose):
+    if not _english(prose):
         return
     matches = list(_POSSESSIVE.finditer(prose))
     if not matches:
@@ -229,7 +245,7 @@ def misspellings(doc: Document, ctx: Context) -> None:
         The goverment will recieve it.   ->   The government will receive it.
     """
     prose = _prose(doc)
-    if not is_english(prose):
+    if not _english(prose):
         return
     table = {**MISSPELLINGS, **{k.lower(): v for k, v in ctx.config.misspellings.items()}}
     protected = {w.lower() for w in ctx.config.protected_words}
