@@ -406,6 +406,8 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     Caption(caption='A storm is coming.', credit='Jane Doe', labelled=False)
     """
     line = text.strip()
+    if len(line) > 600:
+        return None
     plain = plain_text(line).strip()
     label = _CAPTION_LABEL.match(plain)
     if label:

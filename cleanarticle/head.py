@@ -11,12 +11,17 @@ from __future__ import annotations
 from cleanarticle import detect
 from cleanarticle.model import Block, Document, Kind
 
+#: Bylines, date lines and captions are never longer than this.
+MAX_HEADER_ITEM = 600
+
 
 def is_header_item(block: Block) -> bool:
     """A block that, by its text alone, is a byline, date line or caption."""
     if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1:
         return False
     text = block.text
+    if len(text) > MAX_HEADER_ITEM:
+        return False
     return (
         detect.parse_byline(text) is not None
         or detect.parse_date(text) is not None

@@ -22,9 +22,19 @@ def parser() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    """The same parser without its inline pass: block structure is all ``parse`` needs, and
+    markdown-it's inline pass is quadratic on some inputs (long runs of unbalanced ``[``)."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.disable(["code", "html_block", "html_inline"])
+    md.core.ruler.disable(["inline", "text_join"])
+    return md
+
+
 def parse_blocks(text: str) -> list[Token]:
-    """Block-level tokens of ``text``."""
-    return parser().parse(text)
+    """Block-level tokens of ``text`` (inline content unparsed)."""
+    return _block_parser().parse(text)
 
 
 @lru_cache(maxsize=4096)
@@ -34,13 +44,19 @@ def parse_inline(text: str) -> tuple[Token, ...]:
     return tuple(tokens[0].children or ()) if tokens else ()
 
 
+#: Longest line whose inline Markdown is parsed. Every detector that reads plain text looks
+#: at short lines only, and markdown-it's inline parser is not linear on hostile input.
+MAX_INLINE = 2000
+
+
 def plain_text(text: str) -> str:
-    """The text a reader sees: inline Markdown markup removed, link texts kept.
+    """The text a reader sees: inline Markdown markup removed, link texts kept (lines longer
+    than ``MAX_INLINE`` are returned as they are).
 
     >>> plain_text("By [Jane Doe](#) and **John Roe**")
     'By Jane Doe and John Roe'
     """
-    if not _has_markup(text):
+    if len(text) > MAX_INLINE or not _has_markup(text):
         return text
     parts: list[str] = []
     for token in parse_inline(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from cleanarticle import frontmatter
+from cleanarticle.chars import normalize_spacing
 from cleanarticle.detect import parse_date
 from cleanarticle.markdown import parse_blocks
 from cleanarticle.model import Block, Document, Kind, Line
@@ -123,6 +124,7 @@ _YEAR_START = regex.compile(r"^\s*\d{3,9}[.)]\s")
 def _is_prose_number(line: str) -> bool:
     """A one-line "ordered list" that is really prose: ``1961. That year ...`` or a date such
     as ``9. März 2021``, which CommonMark reads as a list item."""
+    line = normalize_spacing(line)  # decide as the cleaned text would be decided
     if _YEAR_START.match(line):
         return True
     return bool(_DOTTED_DAY.match(line)) and parse_date(line) is not None

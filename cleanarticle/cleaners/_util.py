@@ -46,3 +46,13 @@ def remove_block(doc: Document, ctx: Context, block: Block, kind: str, reason: s
     """Take a whole block out of the body and record why."""
     ctx.record(kind, reason, before=block.text, line=block.number)
     doc.blocks.remove(block)
+
+
+def remove_blocks(doc: Document, ctx: Context, found: list[tuple[Block, str, str]]) -> None:
+    """Take many ``(block, kind, reason)`` out at once (linear, unlike one by one)."""
+    gone = set()
+    for block, kind, reason in found:
+        ctx.record(kind, reason, before=block.text, line=block.number)
+        gone.add(id(block))
+    if gone:
+        doc.blocks = [b for b in doc.blocks if id(b) not in gone]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cleanarticle import detect, head
-from cleanarticle.cleaners._util import remove_block
-from cleanarticle.model import Document, Image
+from cleanarticle.cleaners._util import remove_blocks
+from cleanarticle.model import Block, Document, Image
 from cleanarticle.pipeline import Context, cleaner
 
 
@@ -24,8 +24,9 @@ def image_captions(doc: Document, ctx: Context) -> None:
     """
     head_blocks = {id(b) for b in head.head(doc)}
     found: list[Image] = []
+    taken: list[tuple[Block, str, str]] = []
     previous_was_caption = False
-    for block in list(doc.blocks):
+    for block in doc.blocks:
         if not block.is_paragraph or len(block.lines) != 1:
             previous_was_caption = False
             continue
@@ -42,7 +43,8 @@ def image_captions(doc: Document, ctx: Context) -> None:
             if caption.caption and caption.credit
             else ("credit" if caption.credit else "caption")
         )
-        remove_block(doc, ctx, block, "move", f"photo {what} -> images")
+        taken.append((block, "move", f"photo {what} -> images"))
         previous_was_caption = True
+    remove_blocks(doc, ctx, taken)
     if found:
         doc.set_meta(images=(*doc.metadata.images, *found))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from cleanarticle import urls
-from cleanarticle.cleaners._util import drop_empty, remove_block
+from cleanarticle.cleaners._util import drop_empty, remove_blocks
 from cleanarticle.markdown import parse_inline, plain_text
 from cleanarticle.model import Block, Document, Kind, Line, Related
 from cleanarticle.pipeline import Context, cleaner
@@ -104,16 +104,21 @@ def related_teasers(doc: Document, ctx: Context) -> None:
 
         Related article: Mars Rover Finds Water   ->   related: [{title: Mars Rover Finds Water}]
     """
-    for block in list(doc.blocks):
-        if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1:
+    taken: list[tuple[Block, str, str]] = []
+    found: list[Related] = []
+    for block in doc.blocks:
+        if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1 or len(block.text) > 400:
             continue
         match = _TEASER.match(plain_text(block.text).strip())
         if match is None:
             continue
         title = match.group("title").strip()
         url = _first_link(block.text)
-        doc.set_meta(related=(*doc.metadata.related, Related(title=title, url=url)))
-        remove_block(doc, ctx, block, "move", "related-article teaser -> related")
+        found.append(Related(title=title, url=url))
+        taken.append((block, "move", "related-article teaser -> related"))
+    remove_blocks(doc, ctx, taken)
+    if found:
+        doc.set_meta(related=(*doc.metadata.related, *found))
 
 
 def _first_link(text: str) -> str:

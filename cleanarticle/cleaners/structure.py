@@ -70,6 +70,10 @@ def markdown(doc: Document, ctx: Context) -> None:
 
 
 _MAX_HEADING_WORDS = 12
+_ENDS_PUNCT = regex.compile(r"[.,;:!?…。！？]$")
+_STARTS_CAPITAL = regex.compile(r"^[\p{Lu}\p{Lo}\p{N}]")
+_NOT_HEADING = regex.compile(r"https?://|[.!?]\s|;")
+_LOWER_START = regex.compile(r"^\p{Ll}")
 
 
 def is_heading_text(text: str) -> bool:
@@ -84,13 +88,9 @@ def is_heading_text(text: str) -> bool:
     if len(plain) > 80 or not 1 <= len(detect.words(plain)) <= _MAX_HEADING_WORDS:
         return False
     core = plain.strip("\"'“”‘’«»*_")
-    if (
-        not core
-        or regex.search(r"[.,;:!?…。！？]$", core)
-        or not regex.match(r"^[\p{Lu}\p{Lo}\p{N}]", core)
-    ):
+    if not core or _ENDS_PUNCT.search(core) or not _STARTS_CAPITAL.match(core):
         return False
-    if regex.search(r"https?://|[.!?]\s|;", core) or detect.parse_byline(plain) is not None:
+    if _NOT_HEADING.search(core) or detect.parse_byline(plain) is not None:
         return False
     return detect.parse_caption(plain) is None and detect.parse_date(plain) is None
 
@@ -142,4 +142,4 @@ def section_headings(doc: Document, ctx: Context) -> None:
 
 def _is_sentence_fragment(following: str) -> bool:
     """The next paragraph starts in lower case: the short line was part of its sentence."""
-    return bool(regex.match(r"^\p{Ll}", following))
+    return bool(_LOWER_START.match(following))

@@ -1,0 +1,228 @@
+"""The cleanarticle benchmark (not a test). Run: ``python bench/run.py [--mb 20] [--output FILE]``.
+
+Everything is measured in one run on one machine, so the targets are ratios:
+
+- the whole pipeline against ``ftfy.fix_text`` (default settings) on the same corpus;
+- the time for 1x, 2x, 4x and 8x a long article (8x should take at most 9x the time);
+- seconds per MB for pathological inputs (at most 1 s per MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import sys
+import textwrap
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import ftfy
+
+import cleanarticle
+from cleanarticle import Cleaner, Pipeline, clean, default_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WORDS = (
+    "the council government minister said on monday that it would build new homes near the "
+    "river station after years of delay and protest from residents who wanted parks schools "
+    "and roads officials spokesperson budget million percent report analysts expected growth "
+    "market inflation interest rates central bank economy election vote parliament opposition "
+    "party leader police court judge trial evidence witness climate energy power plant wind "
+    "solar company shares investors quarter profit revenue"
+).split()
+FOREIGN = {
+    "de": "der rat sagte am montag dass er neue wohnungen am fluss bauen werde".split(),
+    "fr": "le conseil a déclaré lundi qu'il construirait de nouveaux logements".split(),
+    "ru": "совет заявил в понедельник что построит новые дома у реки".split(),
+    "zh": "市议会 周一 表示 将 在 河边 建造 新 住房".split(),
+}
+JUNK = [
+    "Advertisement",
+    "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+    "Download the Example News app for breaking news",
+    "Sign up for our morning newsletter to get the news in your inbox.",
+    "Share | Tweet | Email",
+    "Continue reading",
+    "© 2024 Example Media. All rights reserved.",
+]
+
+
+def sentence(rng: random.Random, words: list[str] = WORDS) -> str:
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(8, 24)))
+    return text[0].upper() + text[1:] + rng.choice([".", ".", ".", "?"])
+
+
+def paragraph(rng: random.Random, words: list[str] = WORDS) -> str:
+    return " ".join(sentence(rng, words) for _ in range(rng.randint(2, 5)))
+
+
+def article(rng: random.Random) -> str:
+    """One article-like document in one of several shapes."""
+    shape = rng.choice(["plain", "wrapped", "markdown", "lines", "foreign", "mojibake"])
+    title = " ".join(w.capitalize() for w in rng.sample(WORDS, rng.randint(4, 9)))
+    parts: list[str] = []
+    if rng.random() < 0.3:
+        parts.append(rng.choice(JUNK))
+    parts.append(f"# {title}" if shape == "markdown" else title)
+    if rng.random() < 0.6:
+        parts.append("By " + rng.choice(["Jane Doe", "Kim Lee", "Ana García and Tom Brown"]))
+    if rng.random() < 0.5:
+        parts.append(rng.choice(["March 9, 2021", "Published: 4 May 2023 10:30 GMT"]))
+    words = FOREIGN[rng.choice(sorted(FOREIGN))] if shape == "foreign" else WORDS
+    for i in range(rng.randint(6, 30)):
+        para = paragraph(rng, words)
+        if shape == "wrapped":
+            para = "\n".join(textwrap.wrap(para, rng.choice([72, 80, 90])))
+        if shape == "mojibake" and i % 3 == 0:
+            para = para.replace(" ", " it’s ", 1).encode("utf-8").decode("cp1252", "replace")
+        parts.append(para)
+        if rng.random() < 0.08:
+            parts.append(rng.choice(JUNK))
+        if rng.random() < 0.05:
+            parts.append(" ".join(w.capitalize() for w in rng.sample(WORDS, 3)))
+        if rng.random() < 0.03:
+            parts.append("https://example.com/2024/01/02/" + "-".join(rng.sample(WORDS, 5)))
+    return ("\n" if shape == "lines" else "\n\n").join(parts) + "\n"
+
+
+def corpus(megabytes: float, seed: int = 1) -> list[str]:
+    """A deterministic corpus of at least ``megabytes`` MB: the seeds and generated articles."""
+    rng = random.Random(seed)
+    docs = [p.read_text("utf-8") for p in sorted((ROOT / "golden" / "inputs").glob("*.txt"))]
+    size = sum(len(d.encode()) for d in docs)
+    while size < megabytes * 1e6:
+        doc = article(rng)
+        docs.append(doc)
+        size += len(doc.encode())
+    return docs
+
+
+def timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def profiled_pipeline(totals: dict[str, float]) -> Pipeline:
+    """The default pipeline with each cleaner wrapped in a timer."""
+
+    def wrap(item: Cleaner) -> Cleaner:
+        def run(doc, ctx):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            item.func(doc, ctx)
+            totals[f"{item.code} {item.name}"] += time.perf_counter() - start
+
+        return Cleaner(item.code, item.name, item.summary, run)
+
+    return Pipeline(wrap(item) for item in default_pipeline())
+
+
+PATHOLOGICAL: dict[str, Callable[[], bytes]] = {
+    "one 20 MB line": lambda: ("word " * 4_000_000).encode(),
+    "200,000 blank lines": lambda: b"Start.\n" + b"\n" * 200_000 + b"End.\n",
+    "200,000 one-word lines": lambda: b"word\n" * 200_000,
+    "50,000 one-word paragraphs": lambda: b"word\n\n" * 50_000,
+    "200,000 URL lines": lambda: b"https://example.com/a-b-c\n" * 200_000,
+    "1 MB of '*_[' markup": lambda: b"*_[" * 350_000,
+    "1 MB of dots": lambda: b"." * 1_000_000,
+    "100,000 short title-like lines": lambda: b"Big News Today\n\n" * 100_000,
+    "1 MB of mojibake": lambda: ("itâ€™s " * 130_000).encode(),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    args = parser.parse_args()
+    out: list[str] = []
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        out.append(line)
+
+    docs = corpus(args.mb)
+    megabytes = sum(len(d.encode()) for d in docs) / 1e6
+    say("# Performance")
+    say()
+    say(f"Measured by `python bench/run.py --mb {args.mb:g}` on {time.strftime('%Y-%m-%d')}:")
+    say(
+        f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {sys.version.split()[0]}, "
+        f"cleanarticle {cleanarticle.__version__}, ftfy {ftfy.__version__}."
+    )
+    say()
+    say(f"## Whole corpus: {len(docs):,} documents, {megabytes:.1f} MB")
+    say()
+    for doc in docs[:20]:
+        clean(doc)  # warm caches (wordfreq, dateparser)
+    pipeline_s = timed(lambda: [clean(d) for d in docs])
+    ftfy_s = timed(lambda: [ftfy.fix_text(d) for d in docs])
+    say("| what | seconds | MB/s | docs/s |")
+    say("| --- | ---: | ---: | ---: |")
+    say(
+        f"| cleanarticle.clean | {pipeline_s:.1f} | {megabytes / pipeline_s:.2f} | "
+        f"{len(docs) / pipeline_s:,.0f} |"
+    )
+    say(
+        f"| ftfy.fix_text (reference) | {ftfy_s:.1f} | {megabytes / ftfy_s:.2f} | "
+        f"{len(docs) / ftfy_s:,.0f} |"
+    )
+    say()
+    verdict = "met" if pipeline_s <= ftfy_s else "NOT met"
+    say(
+        f"Target (pipeline at least as fast as ftfy): **{verdict}** "
+        f"(pipeline / ftfy = {pipeline_s / ftfy_s:.2f})."
+    )
+    say()
+
+    totals: dict[str, float] = defaultdict(float)
+    profiled = profiled_pipeline(totals)
+    sample = docs[: max(1, len(docs) // 5)]
+    total = timed(lambda: [clean(d, pipeline=profiled) for d in sample])
+    say(f"## Time per cleaner (on {len(sample):,} documents)")
+    say()
+    say("| cleaner | seconds | share |")
+    say("| --- | ---: | ---: |")
+    for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
+        say(f"| {name} | {seconds:.2f} | {seconds / total:.0%} |")
+    rest = total - sum(totals.values())
+    say(f"| parse, render, front matter | {rest:.2f} | {rest / total:.0%} |")
+    say()
+
+    say("## Scaling: one long article repeated")
+    say()
+    long_article = "\n\n".join(docs[5:25])
+    base = timed(lambda: clean(long_article))
+    say("| size | MB | seconds | x time of 1x |")
+    say("| --- | ---: | ---: | ---: |")
+    for factor in (1, 2, 4, 8):
+        text = "\n\n".join([long_article] * factor)
+        seconds = timed(lambda text=text: clean(text))
+        say(
+            f"| {factor}x | {len(text.encode()) / 1e6:.2f} | {seconds:.2f} | {seconds / base:.1f} |"
+        )
+    say()
+    say("Target: 8x in at most 9x the time of 1x.")
+    say()
+
+    say("## Pathological inputs")
+    say()
+    say("| input | MB | seconds | s/MB |")
+    say("| --- | ---: | ---: | ---: |")
+    for name, make in PATHOLOGICAL.items():
+        data = make()
+        seconds = timed(lambda data=data: clean(data))
+        size = len(data) / 1e6
+        say(f"| {name} | {size:.1f} | {seconds:.2f} | {seconds / size:.2f} |")
+    say()
+    say("Target: at most 1 s per MB.")
+    if args.output:
+        args.output.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
