@@ -197,18 +197,20 @@ def _run(args: argparse.Namespace) -> int:
     )
     pipeline = default_pipeline()
     pipeline.active(config)  # validates --select/--ignore before any file is read
-    paths = list(_expand(args.files))
+    paths, missing = _expand(args.files)
     plain_print = not (args.write or args.check or args.diff or args.json or args.explain)
     if plain_print and len(paths) > 1:
         raise UsageError("several files: use --write, --check, --diff, --json or --explain")
-    outcome = Outcome()
+    outcome = Outcome(errors=missing)
     for path in paths:
         _one(path, args, config, outcome)
     return _finish(args, outcome)
 
 
-def _expand(names: list[str]) -> list[str]:
+def _expand(names: list[str]) -> tuple[list[str], int]:
+    """Files to clean (directories searched for .md/.markdown/.txt) and how many were empty."""
     out: list[str] = []
+    empty = 0
     for name in names:
         path = Path(name)
         if name != STDIN and path.is_dir():
@@ -221,10 +223,11 @@ def _expand(names: list[str]) -> list[str]:
             )
             if not found:
                 _error(f"{name}: directory has no .md or .txt files")
+                empty += 1
             out.extend(found)
         else:
             out.append(name)
-    return out
+    return out, empty
 
 
 def _read(path: str) -> bytes:
@@ -233,6 +236,8 @@ def _read(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise CleanArticleError("broken symbolic link; fix or remove it") from None
         raise CleanArticleError("no such file; check the path") from None
     except IsADirectoryError:
         raise CleanArticleError("is a directory; name the files in it") from None
@@ -279,6 +284,10 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
     elif args.write:
         if path == STDIN:
             out.write(article.markdown)
+        elif changed and _read_only(path):
+            _error(f"{shown}: file is read-only; make it writable (chmod u+w) to clean it in place")
+            outcome.errors += 1
+            return
         elif changed:
             try:
                 write_atomic(Path(path), article.markdown)
@@ -299,6 +308,11 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
 def _explain(out: TextIO, shown: str, article: Article) -> None:
     for edit in article.edits:
         out.write(f"{shown}:{edit.line} {edit.code} {edit.name}: {edit.describe()}\n")
+
+
+def _read_only(path: str) -> bool:
+    """No write bit set: renaming over the file would work, but the user said read-only."""
+    return not os.stat(path).st_mode & 0o222
 
 
 def write_atomic(path: Path, text: str) -> None:

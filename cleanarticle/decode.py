@@ -43,6 +43,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
         pass
     if b"\x00" in data:
         raise InputError("binary data, not text (it contains NUL bytes); pass a text file")
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
@@ -55,6 +58,21 @@ def decode(data: bytes) -> tuple[str, str | None]:
         with contextlib.suppress(UnicodeDecodeError):
             name, text = "cp1252", data.decode("cp1252")
     return _check_text(text), f"decoded as {name} (detected; the input was not UTF-8)"
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few broken bytes: keep the UTF-8, mark each broken byte with U+FFFD.
+
+    >>> _mostly_utf8("café naïve ".encode() + b"\\xff")
+    ('café naïve \ufffd', 'replaced 1 byte(s) that are not UTF-8 with U+FFFD')
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    broken = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    valid = sum(1 for c in text if ord(c) > 0x7F) - broken
+    if not broken or valid < 2 * broken:
+        return None  # no UTF-8 evidence: a single-byte encoding is more likely
+    fixed = data.decode("utf-8", errors="replace")
+    return _check_text(fixed), f"replaced {broken} byte(s) that are not UTF-8 with U+FFFD"
 
 
 def _check_text(text: str) -> str:
