@@ -8,6 +8,8 @@ what keeps metadata extraction a fixed point.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cleanarticle import detect
 from cleanarticle.model import Block, Document, Kind
 
@@ -41,48 +43,61 @@ def is_title(block: Block) -> bool:
     )
 
 
-def title_index(doc: Document) -> int | None:
-    """Where the title is: the first title block, with only bylines, dates or captions above."""
-    for index, block in enumerate(doc.blocks[: head_length(doc)]):
-        if is_title(block):
-            return index
-        if not is_header_item(block):
-            return None
-    return None
+@dataclass(frozen=True)
+class Head:
+    """Where the head ends, where its title is, and where its standfirst is."""
+
+    length: int
+    title: int | None
+    dek: int | None
 
 
-def is_dek(doc: Document, index: int) -> bool:
-    """A standfirst: one short paragraph right after the title and before other head items."""
+def analyse(doc: Document) -> Head:
+    """The head, in one pass over the blocks (linear in their number).
+
+    The title is the first title block with only bylines, dates or captions above it; the
+    standfirst is one short paragraph right after the title (or first, when the title is
+    already known) and before another head item.
+    """
     blocks = doc.blocks
-    if index + 1 >= len(blocks) or not blocks[index].is_paragraph:
-        return False
-    if len(blocks[index].lines) != 1 or len(blocks[index].text) > 400:
-        return False
-    if is_header_item(blocks[index]) or not is_header_item(blocks[index + 1]):
-        return False
-    if index > 0 and _title_at(doc, index - 1):
-        return True
-    return bool(doc.metadata.title) and all(is_header_item(b) for b in blocks[:index])
+    if len(blocks) < 2:
+        return Head(0, None, None)
+    title: int | None = None
+    dek: int | None = None
+    items_before = True  # every block above this one is a byline, date or caption
+    for index, block in enumerate(blocks):
+        item = is_header_item(block)
+        if block.kind is Kind.HEADING and block.level == 1 and items_before and title is None:
+            title, items_before = index, False
+            continue
+        if block.kind is not Kind.PARAGRAPH:
+            return Head(index, title, dek)
+        titled = is_title(block)
+        if titled and items_before and title is None:
+            title = index
+        elif dek is None and not item and _dek_shaped(blocks, index):
+            after_title = title is not None and title == index - 1
+            if after_title or (bool(doc.metadata.title) and items_before):
+                dek = index
+        if not (item or titled or dek == index):
+            return Head(index, title, dek)
+        items_before = items_before and item
+    return Head(len(blocks), title, dek)
 
 
-def _title_at(doc: Document, index: int) -> bool:
-    blocks = doc.blocks
-    return is_title(blocks[index]) and all(is_header_item(b) for b in blocks[:index])
+def _dek_shaped(blocks: list[Block], index: int) -> bool:
+    block = blocks[index]
+    return (
+        index + 1 < len(blocks)
+        and len(block.lines) == 1
+        and len(block.text) <= 400
+        and is_header_item(blocks[index + 1])
+    )
 
 
 def head_length(doc: Document) -> int:
     """How many leading blocks form the head (a lone block is the body, never a head)."""
-    if len(doc.blocks) < 2:
-        return 0
-    for index, block in enumerate(doc.blocks):
-        if block.kind is Kind.HEADING and block.level == 1 and _title_at(doc, index):
-            continue
-        if block.kind is not Kind.PARAGRAPH:
-            return index
-        if is_header_item(block) or is_title(block) or is_dek(doc, index):
-            continue
-        return index
-    return len(doc.blocks)
+    return analyse(doc).length
 
 
 def head(doc: Document) -> list[Block]:

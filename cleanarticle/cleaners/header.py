@@ -7,7 +7,7 @@ from collections import Counter
 import regex
 
 from cleanarticle import detect, head, urls
-from cleanarticle.cleaners._util import remove_block
+from cleanarticle.cleaners._util import remove_block, remove_blocks
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
@@ -25,12 +25,11 @@ def standfirst(doc: Document, ctx: Context) -> None:
     """
     if doc.metadata.description:
         return
-    for index in range(head.head_length(doc)):
-        if head.is_dek(doc, index):
-            block = doc.blocks[index]
-            doc.set_meta(description=detect.squash(block.text))
-            remove_block(doc, ctx, block, "move", "standfirst -> description")
-            return
+    index = head.analyse(doc).dek
+    if index is not None:
+        block = doc.blocks[index]
+        doc.set_meta(description=detect.squash(block.text))
+        remove_block(doc, ctx, block, "move", "standfirst -> description")
 
 
 @cleaner("CA301", "title", "Move the title (a leading '# ' heading or headline line) to title.")
@@ -43,16 +42,23 @@ def title(doc: Document, ctx: Context) -> None:
 
         # Planetary Pact: Two Nations Plan a Station   ->   title: 'Planetary Pact: ...'
     """
-    while (index := head.title_index(doc)) is not None:
-        block = doc.blocks[index]
-        text = detect.squash(block.text)
-        if not doc.metadata.title:
-            doc.set_meta(title=text)
-            remove_block(doc, ctx, block, "move", "title -> title")
-        elif doc.metadata.title == text:
-            remove_block(doc, ctx, block, "remove", "repeats the title")
-        else:
-            return
+    index = head.analyse(doc).title
+    if index is None:
+        return
+    text = detect.squash(doc.blocks[index].text)
+    if doc.metadata.title and doc.metadata.title != text:
+        return
+    taken = []
+    if not doc.metadata.title:
+        doc.set_meta(title=text)
+        taken.append((doc.blocks[index], "move", "title -> title"))
+        index += 1
+    for block in doc.blocks[index:]:  # repeats of the title, among bylines, dates, captions
+        if head.is_title(block) and detect.squash(block.text) == text:
+            taken.append((block, "remove", "repeats the title"))
+        elif not head.is_header_item(block):
+            break
+    remove_blocks(doc, ctx, taken)
 
 
 @cleaner("CA302", "byline", "Move the byline ('By ...', 'source: ...') to byline and authors.")
