@@ -18,7 +18,7 @@ def standfirst(doc: Document, ctx: Context) -> None:
 
     Example::
 
-        Pact Signed for Lunar Base
+        City Approves New Tram Line
         The agreement is a first, officials said.
         By Jane Doe
         ->  description: The agreement is a first, officials said.

@@ -145,32 +145,26 @@ def pair_links(doc: Document, ctx: Context) -> None:
     links = list(meta.links)
     related = list(meta.related)
     for i, item in enumerate(related):
-        if item.url:
-            continue
-        for url in links:
-            if urls.slug_matches(url, item.title):
-                related[i] = Related(item.title, url)
-                links.remove(url)
-                ctx.record(
-                    "move",
-                    "URL paired with the related headline it spells",
-                    before=url,
-                    after=item.title,
-                    line=doc.origins.get(url, 0),
-                )
-                break
+        if not item.url:
+            url = _take_spelling(doc, ctx, links, item.title, "the related headline it spells")
+            related[i] = Related(item.title, url)
     url = meta.url
     if not url and meta.title:
-        for candidate in links:
-            if urls.slug_matches(candidate, meta.title):
-                url = candidate
-                links.remove(candidate)
-                ctx.record(
-                    "move",
-                    "URL spells the title: the article's own url",
-                    before=candidate,
-                    after=meta.title,
-                    line=doc.origins.get(candidate, 0),
-                )
-                break
+        url = _take_spelling(doc, ctx, links, meta.title, "the title: the article's own url")
     doc.set_meta(links=tuple(links), related=tuple(related), url=url)
+
+
+def _take_spelling(doc: Document, ctx: Context, links: list[str], headline: str, what: str) -> str:
+    """Remove from ``links`` and return the first URL whose slug spells ``headline``."""
+    for url in links:
+        if urls.slug_matches(url, headline):
+            links.remove(url)
+            ctx.record(
+                "move",
+                f"URL paired with {what}",
+                before=url,
+                after=headline,
+                line=doc.origins.get(url, 0),
+            )
+            return url
+    return ""

@@ -54,7 +54,7 @@ def _replace_words(doc: Document, ctx: Context, fixes: dict[str, str], reason: s
 def damerau1(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap.
 
-    >>> damerau1("Roscomos", "Roscosmos"), damerau1("form", "from"), damerau1("cat", "dog")
+    >>> damerau1("Volkswgen", "Volkswagen"), damerau1("form", "from"), damerau1("cat", "dog")
     (True, True, False)
     """
     if a == b or abs(len(a) - len(b)) > 1:
@@ -87,8 +87,8 @@ def twin_fixes(counts: Counter[str], protected: frozenset[str] = frozenset()) ->
     Only the unknown words (usually a handful) are indexed by their one-letter deletions;
     each word of the text is then looked up against that index once.
 
-    >>> twin_fixes(Counter({"Roscosmos": 3, "Roscomos": 1, "Kejian": 1}))
-    {'Roscomos': 'Roscosmos'}
+    >>> twin_fixes(Counter({"Volkswagen": 3, "Volkswgen": 1, "Okonjo": 1}))
+    {'Volkswgen': 'Volkswagen'}
     """
     unknown = [
         w
@@ -125,11 +125,11 @@ def twin_typos(doc: Document, ctx: Context) -> None:
     away from exactly one other word of the same text (or of documents cleaned together)
     that is a known word or more frequent, is that word misspelled. Plural and other
     one-letter inflections are not typos. English text only; protected words are never
-    changed. Names with no near twin (``Kejian``, ``Luzin``) are left alone.
+    changed. Names with no near twin (``Okonjo``, ``Wróbel``) are left alone.
 
     Example::
 
-        The agency Roscosmos said ... the agency Roscomos said   ->   ... Roscosmos said
+        Volkswagen said ... a Volkswgen dealer said   ->   ... a Volkswagen dealer said
     """
     prose = _prose(doc)
     if not _english(prose):
@@ -149,13 +149,13 @@ _POSSESSIVE = regex.compile(
 
 @cleaner("CA502", "doubled-possessive", "Fix 'Xs's' when 'X' is the known word and 'Xs' is rare.")
 def doubled_possessive(doc: Document, ctx: Context) -> None:
-    """``Musks's`` is ``Musk's`` misspelled when ``musk`` is a known word, ``musks`` is rare
-    in English and the text never writes ``Musks`` on its own. ``Williams's``, ``James's``
+    """``Merkels's`` is ``Merkel's`` misspelled when ``merkel`` is a known word, ``merkels`` is
+    rare in English and the text never writes ``Merkels`` on its own. ``Williams's``, ``James's``
     and ``Texas's`` stay: there the ``s`` belongs to the name.
 
     Example::
 
-        Elon Musks's company   ->   Elon Musk's company
+        Angela Merkels's cabinet   ->   Angela Merkel's cabinet
     """
     prose = _prose(doc)
     if not _english(prose):
