@@ -824,3 +824,62 @@ def test_guardian_style_head() -> None:
 def test_correspondent_shape_only_in_the_head() -> None:
     text = f"{BODY}\n\n{BODY}\n\nKim Willsher in Paris\n\n{BODY}"
     assert run(text).metadata.byline == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean_text"),
+    [
+        ("Advert\u200bisement", ""),  # an invisible character cannot hide boilerplate
+        ("Rates\u2009rose\u202fsharply.", "Rates rose sharply."),
+        ("\ufeffByte order mark at the start.", "Byte order mark at the start."),
+        ("Word\u2060joiner removed here.", "Wordjoiner removed here."),
+        (
+            "Persian needs its zero-width non-joiner: می\u200cخواهم.",
+            "Persian needs its zero-width non-joiner: می\u200cخواهم.",
+        ),
+    ],
+)
+def test_invisible_characters(raw: str, clean_text: str) -> None:
+    assert run(raw).body == (clean_text + "\n" if clean_text else "")
+
+
+@pytest.mark.parametrize(
+    ("head", "description"),
+    [
+        (
+            "Budget Passes\n\nLawmakers approved it by one vote.\n\nBy Maria Rossi",
+            "Lawmakers approved it by one vote.",
+        ),
+        (
+            "Budget Passes\n\nLawmakers approved it by one vote.\n\nMarch 9, 2021",
+            "Lawmakers approved it by one vote.",
+        ),
+        (
+            "# Budget Passes\n\nLawmakers approved it by one vote.\n\nImage: The chamber.",
+            "Lawmakers approved it by one vote.",
+        ),
+        (
+            "Haushalt beschlossen\n\nDer Bundestag stimmte knapp zu.\n\nVon Anna Schmidt",
+            "Der Bundestag stimmte knapp zu.",
+        ),
+        ("Budget Passes\n\nBy Maria Rossi\n\nLawmakers approved it by one vote.", ""),
+    ],
+)
+def test_standfirst(head: str, description: str) -> None:
+    assert run(f"{head}\n\n{BODY}\n\n{BODY}").metadata.description == description
+
+
+@pytest.mark.parametrize(
+    ("headline", "url", "pairs"),
+    [
+        ("Mars Rover Finds Water", "https://e.com/2024/01/02/mars-rover-finds-water", True),
+        ("Mars Rover Finds Water", "https://e.com/news/mars-rover-finds-water.html", True),
+        ("Mars Rover Finds Water", "https://e.com/mars-rover-finds-water-a1b2c3d4", True),
+        ("Mars Rover Finds Water", "https://e.com/2024/01/02/budget-row-deepens", False),
+        ("Zinsen bleiben gleich", "https://e.de/2024/05/01/wetter-heute-sonnig", False),
+    ],
+)
+def test_pair_links(headline: str, url: str, pairs: bool) -> None:
+    meta = run(f"{BODY}\n\nRelated: {headline}\n\n{BODY}\n\n{url}").metadata
+    assert (meta.related[0].url == url) is pairs
+    assert (url in meta.links) is not pairs

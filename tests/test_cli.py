@@ -286,3 +286,10 @@ def test_closed_stdout_is_quiet(messy: Path) -> None:
         f"{command} {big} | head -c 10", shell=True, capture_output=True, check=False
     )
     assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr
+
+
+def test_quiet(messy: Path) -> None:
+    loud = run_cli("--check", str(messy))
+    quiet = run_cli("--check", "-q", str(messy))
+    assert b"would be cleaned" in loud.stderr and quiet.stderr == b""
+    assert quiet.returncode == 1
