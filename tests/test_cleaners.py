@@ -883,3 +883,17 @@ def test_pair_links(headline: str, url: str, pairs: bool) -> None:
     meta = run(f"{BODY}\n\nRelated: {headline}\n\n{BODY}\n\n{url}").metadata
     assert (meta.related[0].url == url) is pairs
     assert (url in meta.links) is not pairs
+
+
+def test_boilerplate_guard_backs_off_and_says_so() -> None:
+    article_text = "\n\n".join([BODY] * 10)
+    article = run(article_text, extra_boilerplate=(".*ministry.*",))
+    assert article.body == article_text + "\n"
+    [note] = [e for e in article.edits if e.code == "CA401"]
+    assert note.kind == "note" and "guard" in note.reason and "100%" in note.reason
+
+
+def test_boilerplate_guard_lets_real_junk_go_on_a_short_article() -> None:
+    banner = "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    text = f"{banner}\n\n{BODY}"
+    assert run(text).body == BODY + "\n"

@@ -17,7 +17,7 @@ from ftfy import fix_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanarticle import Article, InputError, clean
+from cleanarticle import Article, Config, InputError, clean
 from cleanarticle.validate import problems
 from tests.strategies import article_text, clean_article
 
@@ -103,3 +103,14 @@ def test_same_output_in_a_new_process_with_another_hash_seed(text: str) -> None:
         )
         outputs.add(result.stdout)
     assert outputs == {clean(text.encode()).markdown.encode()}
+
+
+@given(article_text())
+def test_junk_rules_back_off_when_they_would_take_too_much(text: str) -> None:
+    """Property 6: a pattern that matches everything removes nothing on a real article."""
+    config = Config.make(select=["CA401"], extra_boilerplate=(".+",))
+    article = clean(text, config=config)
+    edits = [e for e in article.edits if e.code == "CA401"]
+    words = sum(len(line.split()) for line in text.splitlines())
+    if words > 200:  # far above the guard's floor even without list lines (at most ~55 words)
+        assert [e.kind for e in edits] == ["note"] and "guard" in edits[0].reason

@@ -5,8 +5,13 @@ from __future__ import annotations
 from cleanarticle import boilerplate
 from cleanarticle.cleaners._util import TEXT_KINDS, drop_empty
 from cleanarticle.markdown import plain_text
-from cleanarticle.model import Document
+from cleanarticle.model import Document, Line
 from cleanarticle.pipeline import Context, cleaner
+
+#: The guard: if the patterns would remove more than this share of the article's words (and
+#: more than GUARD_MIN_WORDS words), they are wrong for this article and remove nothing.
+GUARD_SHARE = 0.25
+GUARD_MIN_WORDS = 50
 
 
 @cleaner("CA401", "boilerplate", "Remove whole lines of site chrome: banners, promos, widgets.")
@@ -19,21 +24,38 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
     follow-us lines. A line is removed only when the whole line matches, never part of a
     paragraph. ``Config.extra_boilerplate`` adds patterns.
 
+    Guard: when the lines that match would hold more than 25 % of the article's words (and
+    more than 50 words), nothing is removed and the report says so: patterns that match
+    that much of a page are matching the article, not the site around it.
+
     Example::
 
         IE 11 is not supported. For an optimal experience visit our site on another browser.
         ->  (removed: unsupported-browser)
     """
     extra = tuple(ctx.config.extra_boilerplate)
+    found: list[tuple[Line, str]] = []
+    total_words = 0
     for block in doc.blocks:
         if block.kind not in TEXT_KINDS:
             continue
-        kept = []
         for line in block.lines:
+            total_words += len(line.text.split())
             family = boilerplate.match(plain_text(line.text), extra)
-            if family is None:
-                kept.append(line)
-            else:
-                ctx.record("remove", f"boilerplate ({family})", before=line.text, line=line.number)
-        block.lines = kept
+            if family is not None:
+                found.append((line, family))
+    removed_words = sum(len(line.text.split()) for line, _ in found)
+    if removed_words > max(GUARD_MIN_WORDS, GUARD_SHARE * total_words):
+        ctx.record(
+            "note",
+            f"guard: boilerplate rules would remove {removed_words} of {total_words} words "
+            f"({removed_words / total_words:.0%}); nothing removed, check the patterns",
+        )
+        return
+    gone = {id(line) for line, _ in found}
+    for line, family in found:
+        ctx.record("remove", f"boilerplate ({family})", before=line.text, line=line.number)
+    for block in doc.blocks:
+        if block.kind in TEXT_KINDS:
+            block.lines = [line for line in block.lines if id(line) not in gone]
     drop_empty(doc)
