@@ -227,6 +227,16 @@ MISSPELLINGS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=16)
+def _table_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pass over the text finds every word of the table (any letter case)."""
+    alternatives = "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}])",
+        regex.IGNORECASE,
+    )
+
+
 def _case_like(word: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -250,8 +260,8 @@ def misspellings(doc: Document, ctx: Context) -> None:
     table = {**MISSPELLINGS, **{k.lower(): v for k, v in ctx.config.misspellings.items()}}
     protected = {w.lower() for w in ctx.config.protected_words}
     fixes: dict[str, str] = {}
-    for word in set(LATIN_WORD.findall(prose)):
-        right = table.get(word.lower())
-        if right and word.lower() not in protected:
-            fixes[word] = _case_like(right, word)
+    for match in _table_pattern(tuple(sorted(table))).finditer(prose):
+        word = match.group()
+        if word.lower() not in protected:
+            fixes[word] = _case_like(table[word.lower()], word)
     _replace_words(doc, ctx, fixes, "common misspelling {wrong!r} -> {right!r}")
