@@ -6,6 +6,7 @@ import regex
 
 from cleanarticle import frontmatter
 from cleanarticle.model import Block, Document, Kind, Metadata
+from cleanarticle.parse import parse_body
 
 #: A paragraph starting like this would be read back as another kind of block.
 _BLOCK_START = regex.compile(
@@ -30,6 +31,22 @@ def render_block(block: Block) -> str:
     return block.text
 
 
+def _as_read_back(blocks: list[Block]) -> list[Block]:
+    """Lists, quotes and tables as a reader would now parse them.
+
+    A cleaner that changes characters inside a raw block can change its Markdown structure
+    (a lazy continuation line that becomes a list item); such a block is written as the
+    blocks it now reads as, so that reading the output back gives the same blocks.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind in (Kind.LIST, Kind.QUOTE, Kind.TABLE):
+            out.extend(parse_body(block.text, block.number) or [block])
+        else:
+            out.append(block)
+    return out
+
+
 def _escape_start(text: str) -> str:
     match = _BLOCK_START.match(text)
     if match is None:
@@ -42,7 +59,7 @@ def _escape_start(text: str) -> str:
 
 def render_body(blocks: list[Block]) -> str:
     """Blocks separated by one blank line, with exactly one final newline (empty: ``""``)."""
-    parts = [render_block(b) for b in blocks]
+    parts = [render_block(b) for b in _as_read_back(blocks)]
     parts = [p for p in parts if p.strip()]
     return "\n\n".join(parts) + "\n" if parts else ""
 

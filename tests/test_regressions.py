@@ -18,6 +18,7 @@ from cleanarticle.validate import problems
         "Â  0",  # ftfy's output is itself repaired until stable
         "ADV\u200bERTISEMENT",  # boilerplate is matched through invisible characters
         "- 0\n\n\n-",  # runs of blank lines inside a list
+        ">0\n-\xa0",  # a fix inside a quote turned its lazy line into a list item
         "1. KAI 2000\u200b",  # list-or-date decided on text with an invisible character
         "Head Line Here\nIMAGE:0\nHead Line Here\n:",  # the title, repeated below a caption
         "Head Line Here\nImage:0\nHead  Line Here\n:",  # ... with other spacing
