@@ -18,6 +18,7 @@ from cleanarticle.validate import problems
         "Â  0",  # ftfy's output is itself repaired until stable
         "ADV\u200bERTISEMENT",  # boilerplate is matched through invisible characters
         "- 0\n\n\n-",  # runs of blank lines inside a list
+        "IE:IS NOT\rsUPPORTED",  # two lines that unwrap joins into a boilerplate line
         ">0\n-\xa0",  # a fix inside a quote turned its lazy line into a list item
         "1. KAI 2000\u200b",  # list-or-date decided on text with an invisible character
         "Head Line Here\nIMAGE:0\nHead Line Here\n:",  # the title, repeated below a caption
@@ -58,3 +59,8 @@ def test_the_date_must_be_in_the_text() -> None:
     from cleanarticle.detect import parse_date
 
     assert parse_date("1A/2000") is None
+
+
+def test_junk_line_inside_a_wrapped_paragraph_keeps_the_paragraph_whole() -> None:
+    text = "The report was long and it said that\nAdvertisement\nthe plan would go ahead."
+    assert clean(text).body == "The report was long and it said that the plan would go ahead.\n"

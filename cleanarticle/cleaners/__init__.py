@@ -20,9 +20,9 @@ from cleanarticle.pipeline import Cleaner
 
 BUILTIN: tuple[Cleaner, ...] = (
     invisible_characters,
+    unwrap_lines,
     remove_boilerplate,
     url_lines,
-    unwrap_lines,
     fix_unicode,
     straight_quotes,
     related_teasers,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import regex
 
+from cleanarticle import boilerplate, urls
 from cleanarticle.lexicon import zipf
+from cleanarticle.markdown import plain_text
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
@@ -39,6 +41,17 @@ def wrap_width(doc: Document) -> int | None:
     mid_sentence = sum(1 for text in inner if not _ENDS_SENTENCE.search(text))
     wrapped = near >= 0.6 * len(inner) and mid_sentence >= 0.5 * len(inner)
     return width if wrapped else None
+
+
+def stands_alone(line: str, extra: tuple[str, ...] = ()) -> bool:
+    """A line never glued to its neighbours: a bare URL, a ``URL:`` label, or boilerplate.
+
+    >>> stands_alone("Advertisement"), stands_alone("https://e.com/a"), stands_alone("It rained")
+    (True, True, False)
+    """
+    if urls.bare_url(line) or urls.url_label(plain_text(line))[0]:
+        return True
+    return boilerplate.match(plain_text(line), extra) is not None
 
 
 def continues(line: str, following: str, width: int | None) -> bool:
@@ -96,7 +109,9 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     stay separate. In text that was not wrapped, a line ends a paragraph unless it stops
     mid-sentence and the next line starts in lower case. Hyphens at a wrap are removed
     only when the joined word is a known word (``develop-`` + ``ment``), so compounds such
-    as ``space-flight`` keep theirs.
+    as ``space-flight`` keep theirs. A line that is a bare URL, a ``URL:`` label or
+    boilerplate on its own is never glued to others: it becomes its own paragraph, right
+    after the paragraph around it, for the URL and boilerplate cleaners to judge.
 
     Example::
 
@@ -111,14 +126,24 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
         if block.kind is not Kind.PARAGRAPH or len(block.lines) < 2:
             blocks.append(block)
             continue
-        pieces: list[tuple[int, list[str]]] = [(block.lines[0].number, [block.lines[0].text])]
-        for previous, line in zip(block.lines, block.lines[1:], strict=False):
-            parts = pieces[-1][1]
-            if continues(previous.text, line.text, width):
+        extra = tuple(ctx.config.extra_boilerplate)
+        pieces: list[tuple[int, list[str]]] = []
+        held: list[tuple[int, list[str]]] = []  # lines that stand alone, after the paragraph
+        previous: Line | None = None
+        for line in block.lines:
+            if stands_alone(line.text, extra):
+                held.append((line.number, [line.text]))
+                continue
+            if previous is not None and pieces and continues(previous.text, line.text, width):
+                parts = pieces[-1][1]
                 parts[-1], glue = join_parts(parts[-1], line.text)
                 parts.append(glue)
             else:
+                pieces.extend(held)
+                held = []
                 pieces.append((line.number, [line.text]))
+            previous = line
+        pieces.extend(held)
         blocks.extend(
             Block(Kind.PARAGRAPH, [Line("".join(parts), number)]) for number, parts in pieces
         )
