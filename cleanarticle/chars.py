@@ -10,8 +10,14 @@ ODD_SPACES = (
 #: Soft hyphens, zero-width spaces and word joiners, byte order marks: removed. (Zero-width
 #: joiners and non-joiners stay: Persian, Indic scripts and emoji need them.)
 INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+#: C0 control characters (not tab or newline): never text. C1 controls are left to ftfy,
+#: which needs them to repair mojibake such as ``â€\x9d``.
+C0_CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
-SPACING = {**dict.fromkeys(map(ord, ODD_SPACES), " "), **dict.fromkeys(map(ord, INVISIBLE), None)}
+SPACING = {
+    **dict.fromkeys(map(ord, ODD_SPACES), " "),
+    **dict.fromkeys(map(ord, INVISIBLE + C0_CONTROLS), None),
+}
 
 
 def normalize_spacing(text: str) -> str:

@@ -99,8 +99,12 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
         return Block(Kind.HEADING, [Line(content, first_line + start)], level=int(token.tag[1]))
     kind = _CONTAINERS.get(token.type)
     filled = [n for n in range(start, min(end, len(source))) if source[n].strip()]
-    if kind is Kind.LIST and len(filled) == 1 and _is_prose_number(source[start]):
-        return Block(Kind.PARAGRAPH, [Line(source[start].strip(), first_line + start)])
+    if (
+        kind is Kind.LIST
+        and _is_prose_number(source[start])
+        and not any(_LIST_MARKER.match(source[n]) for n in filled[1:])
+    ):  # '9. März 2021' and the lines after it: prose that CommonMark reads as a list
+        return Block(Kind.PARAGRAPH, [Line(source[n].strip(), first_line + n) for n in filled])
     if token.type == "fence":
         kind = Kind.CODE
     elif token.type == "hr":
@@ -118,6 +122,7 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
 
 
 _DOTTED_DAY = regex.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.\s+\p{L}")
+_LIST_MARKER = regex.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])(?:\s|$)")
 _YEAR_START = regex.compile(r"^\s*\d{3,9}[.)]\s")
 
 

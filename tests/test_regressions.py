@@ -19,6 +19,7 @@ from cleanarticle.validate import problems
         "ADV\u200bERTISEMENT",  # boilerplate is matched through invisible characters
         "- 0\n\n\n-",  # runs of blank lines inside a list
         "IE:IS NOT\rsUPPORTED",  # two lines that unwrap joins into a boilerplate line
+        "I\x1fE:IS NOT\rsUPPORTED",  # a control character hid the boilerplate until ftfy ran
         ">0\n-\xa0",  # a fix inside a quote turned its lazy line into a list item
         "1. KAI 2000\u200b",  # list-or-date decided on text with an invisible character
         "Head Line Here\nIMAGE:0\nHead Line Here\n:",  # the title, repeated below a caption
@@ -64,3 +65,10 @@ def test_the_date_must_be_in_the_text() -> None:
 def test_junk_line_inside_a_wrapped_paragraph_keeps_the_paragraph_whole() -> None:
     text = "The report was long and it said that\nAdvertisement\nthe plan would go ahead."
     assert clean(text).body == "The report was long and it said that the plan would go ahead.\n"
+
+
+def test_german_date_line_followed_by_text_is_not_a_list() -> None:
+    text = "Klimapaket beschlossen\n9. März 2021\nDie Regierung hat am Mittwoch entschieden.\n"
+    article = clean(text)
+    assert str(article.metadata.date) == "2021-03-09"
+    assert article.body == "Die Regierung hat am Mittwoch entschieden.\n"

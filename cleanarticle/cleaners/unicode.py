@@ -7,7 +7,7 @@ import unicodedata
 import ftfy
 import regex
 
-from cleanarticle.chars import INVISIBLE, ODD_SPACES, normalize_spacing
+from cleanarticle.chars import C0_CONTROLS, INVISIBLE, ODD_SPACES, normalize_spacing
 from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, cleaner
@@ -41,7 +41,7 @@ def repair(text: str) -> tuple[str, str] | None:
     return spaced, "fixed Unicode" + (f" (ftfy: {', '.join(steps)})" if steps else "")
 
 
-_SPACING_CHARS = regex.compile(f"[{INVISIBLE}{ODD_SPACES}]")
+_SPACING_CHARS = regex.compile("[" + regex.escape(INVISIBLE + ODD_SPACES + C0_CONTROLS) + "]")
 
 
 def respace(text: str) -> tuple[str, str] | None:
@@ -58,9 +58,9 @@ def respace(text: str) -> tuple[str, str] | None:
 @cleaner("CA104", "invisible-characters", "Drop zero-width characters; odd spaces to plain spaces.")
 def invisible_characters(doc: Document, ctx: Context) -> None:
     """Before any other cleaner looks at a line: non-breaking, thin and other typographic
-    spaces (and tabs) become plain spaces; soft hyphens, zero-width spaces, word joiners and
-    stray byte order marks are removed, so that they cannot hide a URL, a byline or a line
-    of boilerplate. Code blocks are left alone.
+    spaces (and tabs) become plain spaces; soft hyphens, zero-width spaces, word joiners,
+    stray byte order marks and C0 control characters are removed, so that they cannot hide
+    a URL, a byline or a line of boilerplate. Code blocks are left alone.
 
     Example::
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from cleanarticle import boilerplate, urls
+from cleanarticle.detect import parse_date
 from cleanarticle.lexicon import zipf
 from cleanarticle.markdown import plain_text
 from cleanarticle.model import Block, Document, Kind, Line
@@ -44,14 +45,15 @@ def wrap_width(doc: Document) -> int | None:
 
 
 def stands_alone(line: str, extra: tuple[str, ...] = ()) -> bool:
-    """A line never glued to its neighbours: a bare URL, a ``URL:`` label, or boilerplate.
+    """A line never glued to its neighbours: a bare URL, a ``URL:`` label, a date line, or
+    boilerplate.
 
     >>> stands_alone("Advertisement"), stands_alone("https://e.com/a"), stands_alone("It rained")
     (True, True, False)
     """
     if urls.bare_url(line) or urls.url_label(plain_text(line))[0]:
         return True
-    return boilerplate.match(plain_text(line), extra) is not None
+    return boilerplate.match(plain_text(line), extra) is not None or parse_date(line) is not None
 
 
 def continues(line: str, following: str, width: int | None) -> bool:
@@ -109,7 +111,7 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     stay separate. In text that was not wrapped, a line ends a paragraph unless it stops
     mid-sentence and the next line starts in lower case. Hyphens at a wrap are removed
     only when the joined word is a known word (``develop-`` + ``ment``), so compounds such
-    as ``space-flight`` keep theirs. A line that is a bare URL, a ``URL:`` label or
+    as ``space-flight`` keep theirs. A line that is a bare URL, a ``URL:`` label, a date or
     boilerplate on its own is never glued to others: it becomes its own paragraph, right
     after the paragraph around it, for the URL and boilerplate cleaners to judge.
 
