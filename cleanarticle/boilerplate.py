@@ -142,6 +142,13 @@ def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
     line = text.strip()
     if not line or len(line) > 400:
         return None
+    return _match(line, extra)
+
+
+@lru_cache(maxsize=8192)
+def _match(line: str, extra: tuple[str, ...]) -> str | None:
+    """``match`` for one stripped short line; memoised, since unwrap and the boilerplate
+    cleaner both ask about the same lines."""
     for name, pattern in compile_patterns(extra):
         if pattern.fullmatch(line):
             return name
