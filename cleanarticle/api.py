@@ -4,38 +4,80 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from cleanarticle import parse as parsing
 from cleanarticle.cleaners import BUILTIN
 from cleanarticle.config import DEFAULT_CONFIG, Config
 from cleanarticle.decode import decode
+from cleanarticle.errors import ConfigError
 from cleanarticle.model import Document, Edit, Metadata
 from cleanarticle.pipeline import Cleaner, Context, Pipeline
 from cleanarticle.render import render_body, render_document
 
-#: The default pipeline. ``register()`` adds cleaners to it; ``default_pipeline()`` copies it.
-_REGISTRY = Pipeline(BUILTIN)
+#: Entry point group through which installed packages add cleaners.
+PLUGIN_GROUP = "cleanarticle.cleaners"
+
+_registry: Pipeline | None = None
+
+
+def _default() -> Pipeline:
+    """The default pipeline: built-in cleaners, then installed plugins (loaded once)."""
+    global _registry
+    if _registry is None:
+        pipeline = Pipeline(BUILTIN)
+        for item in load_plugins(entry_points(group=PLUGIN_GROUP)):
+            _place(pipeline, item, item.before, item.after)
+        _registry = pipeline
+    return _registry
+
+
+def load_plugins(points: Iterable[EntryPoint]) -> list[Cleaner]:
+    """The cleaners that entry points provide (a Cleaner or a list of them), by name order."""
+    found: list[Cleaner] = []
+    for point in sorted(points, key=lambda p: p.name):
+        where = f"plugin {point.name!r} ({point.value}, entry point group {PLUGIN_GROUP})"
+        try:
+            obj = point.load()
+        except Exception as exc:
+            raise ConfigError(
+                f"{where} failed to load: {type(exc).__name__}: {exc}; fix or uninstall it"
+            ) from None
+        items = [obj] if isinstance(obj, Cleaner) else obj
+        if not isinstance(items, (list, tuple)) or not all(isinstance(i, Cleaner) for i in items):
+            raise ConfigError(f"{where} is not a Cleaner or a list of Cleaners")
+        found.extend(items)
+    return found
+
+
+def _place(pipeline: Pipeline, item: Cleaner, before: str | None, after: str | None) -> None:
+    if before is not None:
+        pipeline.before(before, item)
+    elif after is not None:
+        pipeline.after(after, item)
+    else:
+        pipeline.push(item)
 
 
 def default_pipeline() -> Pipeline:
-    """A copy of the default pipeline (built-in cleaners plus registered ones)."""
-    return _REGISTRY.copy()
+    """A copy of the default pipeline (built-in cleaners, plugins and registered ones)."""
+    return _default().copy()
 
 
 def register(item: Cleaner, *, before: str | None = None, after: str | None = None) -> None:
-    """Add a third-party cleaner to the default pipeline, at the end or next to another."""
-    if before is not None:
-        _REGISTRY.before(before, item)
-    elif after is not None:
-        _REGISTRY.after(after, item)
-    else:
-        _REGISTRY.push(item)
+    """Add a cleaner to the default pipeline: at the end, or next to another cleaner.
+
+    Without ``before``/``after`` the cleaner's own placement (``@cleaner(before=...)``) is used.
+    """
+    if before is None and after is None:
+        before, after = item.before, item.after
+    _place(_default(), item, before, after)
 
 
 def unregister(ref: str) -> None:
     """Remove a cleaner from the default pipeline (by code or name)."""
-    _REGISTRY.remove(ref)
+    _default().remove(ref)
 
 
 @dataclass(frozen=True)
@@ -90,7 +132,7 @@ def clean(
     The deal was signed on Tuesday.
     """
     config = config or DEFAULT_CONFIG
-    pipeline = pipeline or _REGISTRY
+    pipeline = pipeline or _default()
     notes: list[Edit] = []
     if isinstance(text, bytes):
         text, note = decode(text)
@@ -112,7 +154,7 @@ def _article(doc: Document, config: Config) -> Article:
 
 def rules(pipeline: Pipeline | None = None) -> Iterable[Cleaner]:
     """Every cleaner of the pipeline (default: the registry), in order."""
-    return list(pipeline or _REGISTRY)
+    return list(pipeline or _default())
 
 
 __all__ = ["Article", "Context", "clean", "default_pipeline", "register", "rules", "unregister"]

@@ -36,8 +36,26 @@ def rules_markdown(cleaners: Iterable[Cleaner]) -> str:
     rows = "".join(
         f"| [{c.code}](#{c.code.lower()}-{c.name}) | {c.name} | {c.summary} |\n" for c in items
     )
-    sections = "".join(f"\n## {c.code} {c.name}\n\n{c.summary}\n\n{c.doc}\n" for c in items)
+    sections = "".join(
+        f"\n## {c.code} {c.name}\n\n{c.summary}\n\n{c.doc}\n{_options(c)}" for c in items
+    )
     return HEADER + rows + sections
+
+
+def _options(item: Cleaner) -> str:
+    """The cleaner's options as a Markdown list, with the TOML table that sets them."""
+    if not item.options:
+        return ""
+    lines = "".join(
+        f"- `{o.name}` (default `{_toml(o.default)}`): {o.help}\n" for o in item.options
+    )
+    return f"\nOptions, set in `[tool.cleanarticle.options.{item.name}]`:\n\n{lines}"
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 def update(root: Path) -> None:

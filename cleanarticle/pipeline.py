@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -32,8 +33,47 @@ class Context:
         name = self.cleaner.name if self.cleaner else "input"
         self.doc.edits.append(Edit(code, name, kind, reason, before, after, line))
 
+    def option(self, name: str) -> Any:
+        """The running cleaner's option ``name``: the config's value, else the default."""
+        assert self.cleaner is not None, "option() is for a running cleaner"
+        return option_value(self.cleaner, self.config.options, name)
+
 
 CleanerFunc = Callable[[Document, Context], None]
+OptionValue = bool | int | float | str
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting of one cleaner; its type is the type of its default."""
+
+    name: str
+    default: OptionValue
+    help: str
+
+    def check(self, value: object) -> str | None:
+        """What is wrong with ``value`` for this option, or None."""
+        expected = type(self.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            return None
+        if type(value) is not expected:
+            got = _TYPE_NAMES.get(type(value), f"a {type(value).__name__}")
+            return f"expected {_TYPE_NAMES[expected]}, got {got}"
+        return None
+
+
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+
+
+def option_value(item: Cleaner, options: Mapping[str, Mapping[str, Any]], name: str) -> Any:
+    """Option ``name`` of ``item`` under ``options`` (keyed by cleaner code or name)."""
+    for spec in item.options:
+        if spec.name == name:
+            for key in (item.name, item.code):
+                if key in options and name in options[key]:
+                    return options[key][name]
+            return spec.default
+    raise KeyError(f"{item.code} {item.name} has no option {name!r}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +84,11 @@ class Cleaner:
     name: str
     summary: str
     func: CleanerFunc = field(repr=False, compare=False)
+    #: Settings users may change (``[tool.cleanarticle.options.NAME]``).
+    options: tuple[Option, ...] = ()
+    #: Where a plugin's cleaner runs: just before or just after this cleaner (code or name).
+    before: str | None = None
+    after: str | None = None
 
     def __post_init__(self) -> None:
         if not _CODE.match(self.code):
@@ -60,11 +105,22 @@ class Cleaner:
         self.func(doc, ctx)
 
 
-def cleaner(code: str, name: str, summary: str) -> Callable[[CleanerFunc], Cleaner]:
-    """Decorator that turns ``func(doc, ctx)`` into a :class:`Cleaner`."""
+def cleaner(
+    code: str,
+    name: str,
+    summary: str,
+    *,
+    options: Iterable[Option] = (),
+    before: str | None = None,
+    after: str | None = None,
+) -> Callable[[CleanerFunc], Cleaner]:
+    """Decorator that turns ``func(doc, ctx)`` into a :class:`Cleaner`.
+
+    ``before``/``after`` say where a third-party cleaner runs when it is registered.
+    """
 
     def wrap(func: CleanerFunc) -> Cleaner:
-        return Cleaner(code, name, summary, func)
+        return Cleaner(code, name, summary, func, tuple(options), before, after)
 
     return wrap
 
@@ -159,8 +215,25 @@ class Pipeline:
         self._disabled |= self.matching([refs] if isinstance(refs, str) else refs)
         return self
 
+    def check_options(self, options: Mapping[str, Mapping[str, Any]]) -> None:
+        """Raise ConfigError unless every option names a cleaner, an option and a valid value."""
+        for ref, values in options.items():
+            item = self.get(ref)
+            specs = {spec.name: spec for spec in item.options}
+            for name, value in values.items():
+                if name not in specs:
+                    known = ", ".join(specs) or "none"
+                    raise ConfigError(
+                        f"{item.code} {item.name} has no option {name!r} (its options: {known})"
+                    )
+                problem = specs[name].check(value)
+                if problem:
+                    raise ConfigError(f"option {name!r} of {item.name}: {problem}")
+
     def active(self, config: Config) -> list[Cleaner]:
         """The cleaners that run under ``config``, in order."""
+        if config.options:
+            self.check_options(config.options)
         selected = None if config.select is None else self.matching(config.select)
         ignored = self.matching(config.ignore)
         return [

@@ -135,3 +135,58 @@ def test_edits_carry_input_line_numbers() -> None:
     text = "\n\nFirst paragraph is here and it is long enough.\n\nAdvertisement\n"
     [edit] = [e for e in clean(text).edits if e.code == "CA401"]
     assert edit.line == 5
+
+
+NOT_A_CLEANER = "just a string"
+
+
+def test_load_plugins_checks_what_entry_points_give() -> None:
+    from importlib.metadata import EntryPoint
+
+    from cleanarticle.api import PLUGIN_GROUP, load_plugins
+    from cleanarticle.cleaners.junk import remove_boilerplate
+
+    good = EntryPoint("b", "cleanarticle.cleaners.junk:remove_boilerplate", PLUGIN_GROUP)
+    listed = EntryPoint("a", "cleanarticle.cleaners:BUILTIN", PLUGIN_GROUP)
+    loaded = load_plugins([good, listed])
+    assert loaded[0].code == BUILTIN[0].code and loaded[-1] is remove_boilerplate  # name order
+    wrong = EntryPoint("odd", "tests.test_pipeline:NOT_A_CLEANER", PLUGIN_GROUP)
+    with pytest.raises(ConfigError, match=r"'odd'.*is not a Cleaner"):
+        load_plugins([wrong])
+    missing = EntryPoint("gone", "no_such_module_xyz:thing", PLUGIN_GROUP)
+    with pytest.raises(ConfigError, match=r"'gone'.*ModuleNotFoundError.*fix or uninstall"):
+        load_plugins([missing])
+
+
+def test_register_uses_the_cleaners_own_placement() -> None:
+    placed = cleaner("XY010", "placed", "Runs before the title cleaner.", before="title")(_upper)
+    cleanarticle.register(placed)
+    try:
+        codes = [c.code for c in cleanarticle.rules()]
+        assert codes.index("XY010") + 1 == codes.index("CA301")
+    finally:
+        cleanarticle.unregister("placed")
+    assert "XY010" not in [c.code for c in cleanarticle.rules()]
+
+
+def test_options_default_config_and_type_check() -> None:
+    from cleanarticle import Option
+
+    seen: list[object] = []
+
+    def probe(doc: Document, ctx: Context) -> None:
+        """Example: records its option."""
+        seen.append(ctx.option("depth"))
+
+    item = cleaner("XY020", "probe", "Reads an option.", options=(Option("depth", 2.5, "x"),))(
+        probe
+    )
+    pipeline = Pipeline([item])
+    clean("Text.", pipeline=pipeline)
+    clean("Text.", pipeline=pipeline, config=Config.make(options={"probe": {"depth": 4}}))
+    clean("Text.", pipeline=pipeline, config=Config.make(options={"XY020": {"depth": 1.0}}))
+    assert seen == [2.5, 4, 1.0]
+    with pytest.raises(ConfigError, match="expected a number, got a string"):
+        clean("Text.", pipeline=pipeline, config=Config.make(options={"probe": {"depth": "x"}}))
+    with pytest.raises(ConfigError, match="no option 'width'"):
+        clean("Text.", pipeline=pipeline, config=Config.make(options={"probe": {"width": 1}}))

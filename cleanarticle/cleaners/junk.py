@@ -6,7 +6,7 @@ from cleanarticle import boilerplate
 from cleanarticle.cleaners._util import TEXT_KINDS, drop_empty
 from cleanarticle.markdown import plain_text
 from cleanarticle.model import Document, Line
-from cleanarticle.pipeline import Context, cleaner
+from cleanarticle.pipeline import Context, Option, cleaner
 
 #: The guard: if the patterns would remove more than this share of the article's words (and
 #: more than GUARD_MIN_WORDS words), they are wrong for this article and remove nothing.
@@ -14,7 +14,15 @@ GUARD_SHARE = 0.25
 GUARD_MIN_WORDS = 50
 
 
-@cleaner("CA401", "boilerplate", "Remove whole lines of site chrome: banners, promos, widgets.")
+@cleaner(
+    "CA401",
+    "boilerplate",
+    "Remove whole lines of site chrome: banners, promos, widgets.",
+    options=(
+        Option("guard-share", GUARD_SHARE, "back off when matches hold more of the words"),
+        Option("guard-words", GUARD_MIN_WORDS, "... and more words than this"),
+    ),
+)
 def remove_boilerplate(doc: Document, ctx: Context) -> None:
     """Remove lines that belong to the website, not the article.
 
@@ -25,8 +33,9 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
     paragraph. ``Config.extra_boilerplate`` adds patterns.
 
     Guard: when the lines that match would hold more than 25 % of the article's words (and
-    more than 50 words), nothing is removed and the report says so: patterns that match
-    that much of a page are matching the article, not the site around it.
+    more than 50 words; options ``guard-share`` and ``guard-words``), nothing is removed
+    and the report says so: patterns that match that much of a page are matching the
+    article, not the site around it.
 
     Example::
 
@@ -45,7 +54,8 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
             if family is not None:
                 found.append((line, family))
     removed_words = sum(len(line.text.split()) for line, _ in found)
-    if removed_words > max(GUARD_MIN_WORDS, GUARD_SHARE * total_words):
+    share, least = float(ctx.option("guard-share")), int(ctx.option("guard-words"))
+    if removed_words > max(least, share * total_words):
         ctx.record(
             "note",
             f"guard: boilerplate rules would remove {removed_words} of {total_words} words "

@@ -10,7 +10,7 @@ import regex
 from cleanarticle.cleaners._util import text_lines
 from cleanarticle.lexicon import LATIN_WORD, is_english, zipf
 from cleanarticle.model import Document
-from cleanarticle.pipeline import Context, cleaner
+from cleanarticle.pipeline import Context, Option, cleaner
 
 #: Shortest word the twin rule will touch; short words have too many neighbours.
 MIN_TWIN_LENGTH = 5
@@ -81,7 +81,11 @@ def _is_inflection(a: str, b: str) -> bool:
     )
 
 
-def twin_fixes(counts: Counter[str], protected: frozenset[str] = frozenset()) -> dict[str, str]:
+def twin_fixes(
+    counts: Counter[str],
+    protected: frozenset[str] = frozenset(),
+    min_length: int = MIN_TWIN_LENGTH,
+) -> dict[str, str]:
     """Unknown words with exactly one near twin that is a known or a more frequent word.
 
     Only the unknown words (usually a handful) are indexed by their one-letter deletions;
@@ -93,7 +97,7 @@ def twin_fixes(counts: Counter[str], protected: frozenset[str] = frozenset()) ->
     unknown = [
         w
         for w in counts
-        if len(w) >= MIN_TWIN_LENGTH and w.lower() not in protected and zipf(w.lower()) == 0
+        if len(w) >= min_length and w.lower() not in protected and zipf(w.lower()) == 0
     ]
     if not unknown:
         return {}
@@ -101,7 +105,7 @@ def twin_fixes(counts: Counter[str], protected: frozenset[str] = frozenset()) ->
     for word in unknown:
         for key in _deletes(word):
             index[key].append(word)
-    shortest = MIN_TWIN_LENGTH - 1
+    shortest = min_length - 1
     twins: dict[str, set[str]] = defaultdict(set)
     for other in counts:
         if len(other) < shortest:
@@ -119,13 +123,19 @@ def twin_fixes(counts: Counter[str], protected: frozenset[str] = frozenset()) ->
     return {word: found.pop() for word, found in twins.items() if len(found) == 1}
 
 
-@cleaner("CA501", "twin-typos", "Fix an unknown word one edit away from a word used elsewhere.")
+@cleaner(
+    "CA501",
+    "twin-typos",
+    "Fix an unknown word one edit away from a word used elsewhere.",
+    options=(Option("min-length", MIN_TWIN_LENGTH, "shortest word that can be a typo"),),
+)
 def twin_typos(doc: Document, ctx: Context) -> None:
-    """An unknown word (not in wordfreq's English list) of five letters or more, one edit
-    away from exactly one other word of the same text (or of documents cleaned together)
-    that is a known word or more frequent, is that word misspelled. Plural and other
-    one-letter inflections are not typos. English text only; protected words are never
-    changed. Names with no near twin (``Okonjo``, ``Wróbel``) are left alone.
+    """An unknown word (not in wordfreq's English list) of five letters or more (option
+    ``min-length``), one edit away from exactly one other word of the same text (or of
+    documents cleaned together) that is a known word or more frequent, is that word
+    misspelled. Plural and other one-letter inflections are not typos. English text only;
+    protected words are never changed. Names with no near twin (``Okonjo``, ``Wróbel``)
+    are left alone.
 
     Example::
 
@@ -138,7 +148,8 @@ def twin_typos(doc: Document, ctx: Context) -> None:
     for word, n in doc.evidence.items():
         counts[word] += n
     protected = frozenset(w.lower() for w in ctx.config.protected_words)
-    fixes = {w: t for w, t in twin_fixes(counts, protected).items() if w in prose}
+    found = twin_fixes(counts, protected, int(ctx.option("min-length")))
+    fixes = {w: t for w, t in found.items() if w in prose}
     _replace_words(doc, ctx, fixes, "{wrong!r} is unknown; its twin {right!r} is in the text")
 
 
