@@ -4,7 +4,8 @@ from cleanarticle.api import Article, clean, default_pipeline, register, rules, 
 from cleanarticle.config import Config
 from cleanarticle.errors import CleanArticleError, ConfigError, InputError
 from cleanarticle.model import Edit, Image, Metadata, Related
-from cleanarticle.pipeline import Cleaner, Context, Pipeline, cleaner
+from cleanarticle.pipeline import Cleaner, Context, Option, Pipeline, cleaner
+from cleanarticle.settings import find_config, load_config
 
 __version__ = "0.1.0"
 
@@ -19,11 +20,14 @@ __all__ = [
     "Image",
     "InputError",
     "Metadata",
+    "Option",
     "Pipeline",
     "Related",
     "clean",
     "cleaner",
     "default_pipeline",
+    "find_config",
+    "load_config",
     "register",
     "rules",
     "unregister",

@@ -19,6 +19,7 @@ from cleanarticle.api import Article, clean, default_pipeline
 from cleanarticle.config import Config
 from cleanarticle.docs import rules_markdown, rules_table
 from cleanarticle.errors import CleanArticleError, ConfigError
+from cleanarticle.settings import find_config, load_config
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -114,14 +115,26 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--ignore",
         metavar="CODES",
-        default="",
+        default=None,
         help="do not run these cleaners (codes, prefixes or names)",
     )
     rules.add_argument(
         "--quotes",
         choices=("straight", "preserve"),
-        default="straight",
+        default=None,
         help="straight ASCII quotes (default) or keep the input's quotes",
+    )
+    settings = parser.add_argument_group(
+        "configuration",
+        "Settings are read from [tool.cleanarticle] in the nearest pyproject.toml, or from a\n"
+        "cleanarticle.toml, found by walking up from the files (see docs/configuration.md).\n"
+        "Command-line flags override the file.",
+    )
+    settings.add_argument(
+        "--config", metavar="PATH", default=None, help="read settings from this file only"
+    )
+    settings.add_argument(
+        "--no-config", action="store_true", help="ignore configuration files; use the defaults"
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print no summary line in --check/--write mode"
@@ -192,11 +205,8 @@ def _run(args: argparse.Namespace) -> int:
     modes = [args.write, args.check or args.diff, args.json, args.explain]
     if sum(bool(m) for m in modes) > 1:
         raise UsageError("choose one of --write, --check/--diff, --json and --explain")
-    config = Config.make(
-        select=_codes(args.select), ignore=_codes(args.ignore) or (), quotes=args.quotes
-    )
-    pipeline = default_pipeline()
-    pipeline.active(config)  # validates --select/--ignore before any file is read
+    config = _config(args)
+    default_pipeline().active(config)  # validates --select/--ignore before any file is read
     paths, missing = _expand(args.files)
     plain_print = not (args.write or args.check or args.diff or args.json or args.explain)
     if plain_print and len(paths) > 1:
@@ -205,6 +215,19 @@ def _run(args: argparse.Namespace) -> int:
     for path in paths:
         _one(path, args, config, outcome)
     return _finish(args, outcome)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    """The file's settings (``--config``, else the one found from the files), then the flags."""
+    if args.config and args.no_config:
+        raise UsageError("--config and --no-config contradict each other; choose one")
+    path = None if args.no_config else args.config or find_config(args.files)
+    try:
+        return load_config(
+            path, select=_codes(args.select), ignore=_codes(args.ignore), quotes=args.quotes
+        )
+    except ConfigError as exc:
+        raise ConfigError(f"{exc} (no file was changed)") from None
 
 
 def _expand(names: list[str]) -> tuple[list[str], int]:

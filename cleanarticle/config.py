@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from cleanarticle.errors import ConfigError
 
@@ -30,6 +30,8 @@ class Config:
     protected_words: frozenset[str] = frozenset()
     #: Front matter keys to leave out of the output.
     omit_keys: frozenset[str] = frozenset()
+    #: Per-cleaner options: cleaner code or name -> option name -> value.
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.quotes not in ("straight", "preserve"):
@@ -41,13 +43,23 @@ class Config:
         *,
         select: Iterable[str] | None = None,
         ignore: Iterable[str] = (),
-        **kwargs: object,
+        quotes: QuoteStyle = "straight",
+        extra_boilerplate: Iterable[str] = (),
+        misspellings: Mapping[str, str] | None = None,
+        protected_words: Iterable[str] = (),
+        omit_keys: Iterable[str] = (),
+        options: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> Config:
         """Build a config from plain iterables (what a CLI or a TOML file gives)."""
         return cls(
             select=None if select is None else frozenset(select),
             ignore=frozenset(ignore),
-            **kwargs,  # type: ignore[arg-type]
+            quotes=quotes,
+            extra_boilerplate=tuple(extra_boilerplate),
+            misspellings=dict(misspellings or {}),
+            protected_words=frozenset(protected_words),
+            omit_keys=frozenset(omit_keys),
+            options={k: dict(v) for k, v in (options or {}).items()},
         )
 
 

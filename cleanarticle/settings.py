@@ -1,0 +1,214 @@
+"""Configuration files: ``[tool.cleanarticle]`` in ``pyproject.toml``, or ``cleanarticle.toml``.
+
+The file is found like black and ruff find theirs: walking up from the files being
+cleaned (their common directory; the working directory for standard input) to the first
+directory with a ``cleanarticle.toml`` or ``.cleanarticle.toml`` (whole file) or a
+``pyproject.toml`` that has a ``[tool.cleanarticle]`` table. Keys are kebab-case
+(``protected-words``); snake_case is accepted too.
+
+>>> settings_from_table({"ignore": ["CA5"], "protected-words": ["Okonjo"]}, "x.toml")
+{'ignore': ['CA5'], 'protected_words': ['Okonjo']}
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from cleanarticle.config import Config
+from cleanarticle.errors import ConfigError
+from cleanarticle.model import METADATA_KEYS
+from cleanarticle.pipeline import Pipeline
+
+#: File names searched in each directory, in order of preference.
+CONFIG_NAMES = ("cleanarticle.toml", ".cleanarticle.toml", "pyproject.toml")
+TABLE = "[tool.cleanarticle]"
+
+
+def find_config(paths: Sequence[str | os.PathLike[str]] = ()) -> Path | None:
+    """The config file that applies to ``paths``, or None.
+
+    Searching starts at the common directory of ``paths`` (the working directory when
+    there are none, or for ``-``) and walks up to the filesystem root.
+    """
+    start = _common_directory([p for p in paths if str(p) != "-"])
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or "cleanarticle" in _read_toml(candidate).get("tool", {}):
+                return candidate
+    return None
+
+
+def _common_directory(paths: Sequence[str | os.PathLike[str]]) -> Path:
+    if not paths:
+        return Path.cwd().resolve()
+    resolved = [Path(p).resolve() for p in paths]
+    dirs = [p if p.is_dir() else p.parent for p in resolved]
+    return Path(os.path.commonpath([str(d) for d in dirs]))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_settings(path: Path) -> tuple[dict[str, Any], str]:
+    """The settings of a config file, checked, as keyword arguments for ``Config.make``,
+    and how errors name the place they come from.
+
+    A ``pyproject.toml`` is read from its ``[tool.cleanarticle]`` table; any other file is
+    read whole. Every problem is a ConfigError naming the file and the key.
+    """
+    data = _read_toml(path)
+    where = str(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("cleanarticle", {})
+        where = f"{path} {TABLE}"
+    return settings_from_table(data, where), where
+
+
+def _strings(where: str, key: str, value: object) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key}: expected a list of strings, got {_describe(value)}")
+    return list(value)
+
+
+def _regexes(where: str, key: str, value: object) -> list[str]:
+    patterns = _strings(where, key, value)
+    for i, pattern in enumerate(patterns):
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise ConfigError(
+                f"{where}: {key}[{i}]: bad regular expression {pattern!r} ({exc}); "
+                "expected a pattern in Python 'regex' syntax"
+            ) from None
+    return patterns
+
+
+def _quotes(where: str, key: str, value: object) -> str:
+    if value not in ("straight", "preserve"):
+        raise ConfigError(f"{where}: {key}: expected 'straight' or 'preserve', got {value!r}")
+    return str(value)
+
+
+def _misspellings(where: str, key: str, value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v for k, v in value.items()
+    ):
+        raise ConfigError(
+            f'{where}: {key}: expected a table of words, wrong = "right", got {_describe(value)}'
+        )
+    return dict(value)
+
+
+def _omit_keys(where: str, key: str, value: object) -> list[str]:
+    keys = _strings(where, key, value)
+    for name in keys:
+        if name not in METADATA_KEYS:
+            raise ConfigError(
+                f"{where}: {key}: unknown front matter key {name!r}; "
+                f"expected some of: {', '.join(METADATA_KEYS)}"
+            )
+    return keys
+
+
+def _options(where: str, key: str, value: object) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(
+            f"{where}: {key}: expected tables such as [tool.cleanarticle.options.boilerplate], "
+            f"got {_describe(value)}"
+        )
+    return {name: dict(table) for name, table in value.items()}
+
+
+_Reader = Callable[[str, str, object], object]
+
+#: Setting name (kebab-case, as written in the file) -> (Config field, reader).
+SETTINGS: dict[str, tuple[str, _Reader]] = {
+    "select": ("select", _strings),
+    "ignore": ("ignore", _strings),
+    "quotes": ("quotes", _quotes),
+    "extra-boilerplate": ("extra_boilerplate", _regexes),
+    "misspellings": ("misspellings", _misspellings),
+    "protected-words": ("protected_words", _strings),
+    "omit-keys": ("omit_keys", _omit_keys),
+    "options": ("options", _options),
+}
+
+
+def settings_from_table(table: Mapping[str, object], where: str) -> dict[str, Any]:
+    """Check a settings table (from TOML) and turn it into ``Config.make`` arguments."""
+    out: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = raw_key.replace("_", "-")
+        if key not in SETTINGS:
+            raise ConfigError(
+                f"{where}: unknown key {raw_key!r}; expected one of: {', '.join(SETTINGS)}"
+            )
+        field_name, reader = SETTINGS[key]
+        out[field_name] = reader(where, key, value)
+    return out
+
+
+def check_against(settings: Mapping[str, Any], pipeline: Pipeline, where: str) -> None:
+    """Raise ConfigError (naming ``where``) for cleaners or options the pipeline lacks."""
+    for key in ("select", "ignore"):
+        if key in settings:
+            try:
+                pipeline.matching(settings[key])
+            except ConfigError as exc:
+                raise ConfigError(f"{where}: {key}: {exc}") from None
+    if "options" in settings:
+        try:
+            pipeline.check_options(settings["options"])
+        except ConfigError as exc:
+            raise ConfigError(f"{where}: options: {exc}") from None
+
+
+def load_config(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    **overrides: Any,
+) -> Config:
+    """A Config from a file (``path``, or none), checked against ``pipeline``.
+
+    ``overrides`` (``Config.make`` arguments, e.g. from the command line) win over the file.
+    """
+    from cleanarticle.api import default_pipeline
+
+    settings: dict[str, Any] = {}
+    if path is not None:
+        file = Path(path)
+        if not file.is_file():
+            raise ConfigError(f"{file}: config file not found; check the --config path")
+        settings, where = read_settings(file)
+        check_against(settings, pipeline or default_pipeline(), where)
+    settings.update({k: v for k, v in overrides.items() if v is not None})
+    return Config.make(**settings)
+
+
+def _describe(value: object) -> str:
+    """``a list with an integer``: what a wrong value is, in TOML's words."""
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    names |= {dict: "a table", list: "a list"}
+    if isinstance(value, list):
+        odd = next((v for v in value if not isinstance(v, str)), None)
+        return "a list" if odd is None else f"a list with {_describe(odd)}"
+    return names.get(type(value), "a value")
