@@ -37,10 +37,13 @@ def console_script() -> list[str]:
 
 
 def run_cli(
-    *args: str, input: bytes | None = None, cwd: Path | None = None
+    *args: str,
+    input: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run the real console script in a subprocess."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    """Run the real console script in a subprocess (``env`` adds variables)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [*console_script(), *args],
         input=input,

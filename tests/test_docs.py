@@ -41,3 +41,35 @@ def test_readme_starts_with_the_two_commands() -> None:
     blocks = re.findall(r"```(?:sh|bash)\n(.*?)```", readme, re.S)
     assert "cleanarticle" in blocks[0] and "golden/inputs" in blocks[0]
     assert "pytest" in blocks[1]
+
+
+def _toml_blocks(name: str) -> list[str]:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    return re.findall(r"```toml\n(.*?)```", text, re.S)
+
+
+def test_config_examples_in_the_docs_are_valid(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from cleanarticle import load_config
+
+    blocks = _toml_blocks("README.md") + _toml_blocks("docs/configuration.md")
+    settings = [b for b in blocks if "[tool.cleanarticle]" in b]
+    assert len(settings) == 2
+    for i, block in enumerate(settings):
+        path = tmp_path / str(i) / "pyproject.toml"
+        path.parent.mkdir()
+        path.write_text(block, encoding="utf-8")
+        config = load_config(path)
+        assert config.extra_boilerplate and config.misspellings["goverment"] == "government"
+
+
+def test_precommit_hooks_file_and_readme_agree() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    ids = {hook["id"]: hook for hook in hooks}
+    assert set(ids) == {"cleanarticle", "cleanarticle-check"}
+    assert ids["cleanarticle"]["entry"].split()[:2] == ["cleanarticle", "--write"]
+    assert "--check" in ids["cleanarticle-check"]["entry"].split()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for hook_id in ids:
+        assert f"id: {hook_id}" in readme
