@@ -18,6 +18,32 @@ _BOMS = (
 )
 
 
+#: File signatures of formats that are sometimes passed (or served) as articles.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document; extract its text first (e.g. with pdftotext)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not text; pass a text, Markdown or HTML file"),
+    (b"\xff\xd8\xff", "a JPEG image, not text; pass a text, Markdown or HTML file"),
+    (b"GIF87a", "a GIF image, not text; pass a text, Markdown or HTML file"),
+    (b"GIF89a", "a GIF image, not text; pass a text, Markdown or HTML file"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/EPUB file); extract its text first"),
+    (b"\x1f\x8b", "gzip-compressed data; decompress it first"),
+)
+
+
+def sniff(data: bytes) -> str | None:
+    """What a known binary format is, from its first bytes (``None`` for anything else).
+
+    >>> sniff(b"%PDF-1.7 ..."), sniff(b"<html>")
+    ('a PDF document; extract its text first (e.g. with pdftotext)', None)
+    """
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            return what
+    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        return "a WebP image, not text; pass a text, Markdown or HTML file"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Decode ``data``; return the text and a note when the encoding was not plain UTF-8.
 
@@ -28,6 +54,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
     >>> decode("naïve café, déjà vu".encode("cp1252"))[1]
     'decoded as cp1252 (detected; the input was not UTF-8)'
     """
+    binary = sniff(data)
+    if binary is not None:
+        raise InputError(binary)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -224,7 +224,7 @@ def test_undecodable_input_is_left_untouched(tmp_path: Path) -> None:
     data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
     path.write_bytes(data)
     result = run_cli("--write", str(path))
-    assert result.returncode == 2 and "binary" in one_line_error(result)
+    assert result.returncode == 2 and "PNG image, not text" in one_line_error(result)
     assert path.read_bytes() == data
 
 

@@ -70,7 +70,11 @@ def test_decodable_inputs_are_cleaned(
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+            "PNG image, not text",
+        ),
         ("random.bin", random.Random(3).randbytes(5000), "binary"),
         ("nul.txt", b"Some text\x00with a NUL byte in it.\n", "binary"),
     ],

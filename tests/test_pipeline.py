@@ -127,7 +127,7 @@ def test_utf8_bom_is_removed() -> None:
 
 
 def test_binary_input_is_an_input_error() -> None:
-    with pytest.raises(cleanarticle.InputError, match="binary"):
+    with pytest.raises(cleanarticle.InputError, match="PNG image"):
         clean(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
 
 
