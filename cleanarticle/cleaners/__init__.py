@@ -7,6 +7,7 @@ from cleanarticle.cleaners.header import byline, date, standfirst, title
 from cleanarticle.cleaners.images import image_captions
 from cleanarticle.cleaners.junk import remove_boilerplate
 from cleanarticle.cleaners.links import pair_links, related_teasers, url_lines
+from cleanarticle.cleaners.remnants import html_remnants
 from cleanarticle.cleaners.structure import markdown, section_headings
 from cleanarticle.cleaners.typos import doubled_possessive, misspellings, twin_typos
 from cleanarticle.cleaners.unicode import (
@@ -20,6 +21,7 @@ from cleanarticle.pipeline import Cleaner
 
 BUILTIN: tuple[Cleaner, ...] = (
     invisible_characters,
+    html_remnants,
     unwrap_lines,
     remove_boilerplate,
     url_lines,

@@ -1,0 +1,211 @@
+"""HTML left in text scrapes: stray tags (read with beautifulsoup4) and character entities."""
+
+from __future__ import annotations
+
+import html
+
+import regex
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from cleanarticle.model import Block, Document, Kind, Line
+from cleanarticle.pipeline import Context, cleaner
+
+_ELEMENTS = (
+    "a|abbr|article|aside|b|big|blockquote|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|"
+    "figure|font|footer|h[1-6]|header|hr|i|iframe|img|ins|li|main|mark|nav|noscript|ol|p|pre|"
+    "q|s|script|section|small|span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|"
+    "time|tr|tt|u|ul|wbr"
+)
+#: A tag of a known HTML element (attributes up to 400 characters, no nested brackets).
+_TAG = regex.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]{{0,400}})?\s*/?>", regex.IGNORECASE)
+_VOID_OR_CLOSE = regex.compile(r"^</|^<(?:br|wbr|hr|img)\b|\s\w", regex.IGNORECASE)
+#: A character reference: numeric, or named and ending with ';' (``&copy`` alone is text).
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: Entities kept as written: decoded, they would read as markup.
+_KEEP = frozenset({"&lt;", "&gt;"})
+
+_DROP = frozenset({"script", "style", "noscript", "iframe", "template"})
+_LINE_BREAK = frozenset({"br", "hr"})
+_PARAGRAPH_BREAK = frozenset(
+    {
+        "p", "div", "article", "section", "header", "footer", "main", "nav", "aside",
+        "blockquote", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+        "ul", "ol", "dl", "dt", "dd", "table", "tr", "pre", "center",
+    }
+)  # fmt: skip
+_PARA, _LINE = "\x00para", "\x00line"
+
+
+def decode_entities(text: str) -> str:
+    """Character references decoded (``&lt;`` and ``&gt;`` kept), repeated until stable.
+
+    >>> decode_entities("AT&amp;T said &#8220;no&#8221; &lt;b&gt; &copy 2024 &amp;amp;")
+    'AT&T said “no” &lt;b&gt; &copy 2024 &'
+    """
+    for _ in range(8):
+        new = _ENTITY.sub(lambda m: m[0] if m[0].lower() in _KEEP else html.unescape(m[0]), text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def stray_tags(text: str) -> bool:
+    """Whether ``text`` holds tags left over from HTML (not a tag named in prose).
+
+    A tag counts when it closes, is a line break or image, has attributes, or touches the
+    text or the line's edge: ``word<br>``, ``</p>``, ``<p>Text``, ``<span class="x">``.
+
+    >>> stray_tags("First line<br>second line"), stray_tags("Use the <p> tag for that.")
+    (True, False)
+    """
+    if "<" not in text or "`" in text:
+        return False
+    for match in _TAG.finditer(text):
+        start, end = match.span()
+        edge = start == 0 or end == len(text)
+        touching = (start > 0 and not text[start - 1].isspace()) or (
+            end < len(text) and not text[end].isspace()
+        )
+        if edge or touching or _VOID_OR_CLOSE.search(match[0]):
+            return True
+    return False
+
+
+def _pieces(node: Tag, out: list[str], dropped: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, Comment):
+            dropped.append(f"<!--{child}-->")
+        elif isinstance(child, NavigableString):
+            out.append(str(child))
+        elif isinstance(child, Tag):
+            name = child.name.lower()
+            if name in _DROP:
+                dropped.append(str(child))
+            elif name in _LINE_BREAK:
+                out.append(_LINE)
+            elif name == "img":
+                dropped.append(str(child))
+            elif name == "a" and _link(child, out, dropped):
+                continue
+            elif name in _PARAGRAPH_BREAK:
+                out.append(_PARA)
+                _pieces(child, out, dropped)
+                out.append(_PARA)
+            else:
+                _pieces(child, out, dropped)
+
+
+def _link(tag: Tag, out: list[str], dropped: list[str]) -> bool:
+    """``<a href="https://...">text</a>`` as a Markdown link, when both are plain."""
+    href = str(tag.get("href") or "").strip()
+    inner: list[str] = []
+    _pieces(tag, inner, dropped)
+    text = " ".join("".join(p for p in inner if not p.startswith("\x00")).split())
+    if text and regex.match(r"^https?://[^\s()<>]+$", href) and not regex.search(r"[\[\]]", text):
+        out.append(f"[{text}]({href})")
+        return True
+    return False
+
+
+def _escape_tags(text: str) -> str:
+    """Tag-like text that came from decoded entities stays text: its ``<`` is escaped."""
+    return _TAG.sub(lambda m: "&lt;" + m[0][1:], text)
+
+
+def convert(text: str) -> tuple[list[list[tuple[int, str]]], list[str]]:
+    """Text with stray tags as paragraphs of ``(source row, line)``, and what was dropped
+    (scripts, styles, comments, images). Newlines in the text keep lines apart.
+
+    >>> convert('<p>One<br/>two</p>\\n<p>Three <b>bold</b> <img src="x.png"></p>')
+    ([[(0, 'One'), (0, 'two')], [(1, 'Three bold')]], ['<img src="x.png"/>'])
+    """
+    soup = BeautifulSoup(text, "html.parser")
+    out: list[str] = []
+    dropped: list[str] = []
+    _pieces(soup, out, dropped)
+    paragraphs: list[list[tuple[int, str]]] = [[]]
+    line: list[str] = []
+    row = start = 0
+
+    def end_line() -> None:
+        joined = " ".join(_escape_tags(decode_entities("".join(line))).split())
+        if joined:
+            paragraphs[-1].append((start, joined))
+        line.clear()
+
+    for piece in out:
+        if piece == _LINE:
+            end_line()
+        elif piece == _PARA:
+            end_line()
+            if paragraphs[-1]:
+                paragraphs.append([])
+        else:
+            for k, part in enumerate(piece.split("\n")):
+                if k:
+                    end_line()
+                    row += 1
+                if not line:
+                    start = row
+                line.append(part)
+    end_line()
+    return [p for p in paragraphs if p], dropped
+
+
+@cleaner("CA105", "html-remnants", "Convert stray HTML tags and character entities in text.")
+def html_remnants(doc: Document, ctx: Context) -> None:
+    """Text scrapes often keep bits of the page's HTML: ``<p>`` and ``<br>`` where
+    paragraphs and lines broke, ``<b>`` or ``<span class=...>`` around words, and
+    entities such as ``&amp;``, ``&#8217;`` or ``&nbsp;``. Lines with such tags are read with
+    beautifulsoup4: paragraph tags split paragraphs, ``<br>`` splits lines, links with a
+    web address become Markdown links, inline tags leave their text, and scripts, styles,
+    comments and images are dropped (the report keeps them). Entities are decoded, except
+    ``&lt;`` and ``&gt;``, which would turn text into markup. A tag named in prose ("the
+    ``<p>`` tag") and anything inside backticks or code blocks are left alone.
+
+    Example::
+
+        <p>Markets rose &amp; fell.<br>Oil was flat.</p>   ->   Markets rose & fell.
+                                                               Oil was flat.
+    """
+    new_blocks: list[Block] = []
+    changed = False
+    for block in doc.blocks:
+        if block.kind not in (Kind.PARAGRAPH, Kind.HEADING):
+            new_blocks.append(block)
+            continue
+        if any(stray_tags(line.text) for line in block.lines):
+            new_blocks.extend(_convert_block(block, ctx))
+            changed = True
+            continue
+        for line in block.lines:
+            if "&" in line.text and "`" not in line.text:
+                new = decode_entities(line.text)
+                if new != line.text:
+                    ctx.record(
+                        "replace", "HTML entities decoded", before=line.text, after=new,
+                        line=line.number,
+                    )  # fmt: skip
+                    line.text = new
+        new_blocks.append(block)
+    if changed:
+        doc.blocks = new_blocks
+
+
+def _convert_block(block: Block, ctx: Context) -> list[Block]:
+    """The block read as HTML: one block per paragraph its tags make."""
+    paragraphs, dropped = convert(block.text)
+    for item in dropped:
+        ctx.record("remove", "HTML element dropped", before=item, line=block.number)
+    after = "\n\n".join("\n".join(text for _, text in p) for p in paragraphs)
+    ctx.record("replace", "HTML tags read", before=block.text, after=after, line=block.number)
+    numbers = [line.number for line in block.lines]
+    last = len(numbers) - 1
+    if block.kind is Kind.HEADING:
+        text = " ".join(text for p in paragraphs for _, text in p)
+        return [Block(Kind.HEADING, [Line(text, block.number)], block.level)] if text else []
+    return [
+        Block(Kind.PARAGRAPH, [Line(text, numbers[min(row, last)]) for row, text in p])
+        for p in paragraphs
+    ]
