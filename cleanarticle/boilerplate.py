@@ -90,7 +90,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "read-more",
         r"(?:read more|continue reading|keep reading|read the full (?:story|article)"
         r"|click here to read more|read on|weiterlesen|lire la suite|leer más|mehr lesen)"
-        r"\s*[.…:>»›→]*",
+        r"\s*[.…>»›→]*",  # not ":": a label with a colon introduces a teaser (CA305)
         "Continue reading",
     ),
     Pattern(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from cleanarticle.model import Block, Document, Kind, Line
+from cleanarticle.model import Block, Document, Image, Kind, Line, Related
 from cleanarticle.pipeline import Context
 
 #: Blocks whose text is prose (inline Markdown) that text cleaners may change.
@@ -35,6 +35,44 @@ def rewrite_lines(
         new, reason = result
         ctx.record("replace", reason, before=line.text, after=new, line=line.number)
         line.text = new
+
+
+def rewrite_metadata(
+    doc: Document, ctx: Context, fix: Callable[[str], tuple[str, str] | None]
+) -> None:
+    """Apply ``fix`` to the metadata's text (not its URLs): titles, byline, captions ...
+
+    Metadata read from an HTML page or a front matter never passed through the body's
+    cleaners, so the character-level ones repair it here too.
+    """
+    meta = doc.metadata
+    changes: dict[str, object] = {}
+
+    def apply(key: str, text: str) -> str:
+        result = fix(text) if text else None
+        if result is None or result[0] == text:
+            return text
+        ctx.record("replace", f"{result[1]} (front matter: {key})", before=text, after=result[0])
+        return result[0]
+
+    for key in ("title", "description", "byline", "site_name"):
+        value = getattr(meta, key)
+        new = apply(key, value)
+        if new != value:
+            changes[key] = new
+    authors = tuple(apply("authors", name) for name in meta.authors)
+    if authors != meta.authors:
+        changes["authors"] = authors
+    images = tuple(
+        Image(apply("images", i.caption), apply("images", i.credit)) for i in meta.images
+    )
+    if images != meta.images:
+        changes["images"] = images
+    related = tuple(Related(apply("related", r.title), r.url) for r in meta.related)
+    if related != meta.related:
+        changes["related"] = related
+    if changes:
+        doc.set_meta(**changes)
 
 
 def drop_empty(doc: Document) -> None:

@@ -82,9 +82,10 @@ def byline(doc: Document, ctx: Context) -> None:
         if found is None:
             continue
         meta = doc.metadata
-        if meta.byline and meta.byline != found.text:
-            continue
-        changes: dict[str, object] = {"byline": found.text}
+        same_people = bool(found.authors) and set(found.authors) == set(meta.authors)
+        if meta.byline and meta.byline != found.text and not same_people:
+            continue  # someone else's byline (a quoted source, a second story)
+        changes: dict[str, object] = {"byline": found.text}  # as written in the text
         if found.authors and not meta.authors:
             changes["authors"] = found.authors
         if found.date and not meta.date:

@@ -6,6 +6,7 @@ import regex
 
 from cleanarticle import urls
 from cleanarticle.cleaners._util import drop_empty, remove_blocks
+from cleanarticle.detect import is_title_like
 from cleanarticle.markdown import parse_inline, plain_text
 from cleanarticle.model import Block, Document, Kind, Line, Related
 from cleanarticle.pipeline import Context, cleaner
@@ -87,7 +88,7 @@ _TEASER = regex.compile(
     r"^(?:related(?:\s+(?:article|story|stories|content|reading|coverage|news|link))?"
     r"|read (?:more|also)|also read|see also|more on this(?: story)?|recommended(?: reading)?"
     r"|further reading|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leer más|lee también"
-    r"|leia também|leggi anche)\s*:\s*(?P<title>\S.{0,250})$",
+    r"|leia também|leggi anche)\s*:(?:\s*(?P<title>\S.{0,250}))?$",
     regex.IGNORECASE,
 )
 
@@ -98,7 +99,8 @@ def related_teasers(doc: Document, ctx: Context) -> None:
 
     Labels in several languages: ``Related article:``, ``Read more:``, ``See also:``,
     ``Lire aussi :``, ``Lesen Sie auch:``, ``Leer más:`` ... A dead link (``[text](#)``)
-    keeps its text as the title.
+    keeps its text as the title. A label alone in its paragraph takes the next paragraph
+    when that is one headline or one link (how HTML pages lay teasers out).
 
     Example::
 
@@ -106,19 +108,37 @@ def related_teasers(doc: Document, ctx: Context) -> None:
     """
     taken: list[tuple[Block, str, str]] = []
     found: list[Related] = []
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
         if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1 or len(block.text) > 400:
             continue
         match = _TEASER.match(plain_text(block.text).strip())
         if match is None:
             continue
-        title = match.group("title").strip()
-        url = _first_link(block.text)
+        if match.group("title"):
+            title, url = match.group("title").strip(), _first_link(block.text)
+        else:
+            headline = blocks[i + 1] if i + 1 < len(blocks) else None
+            if headline is None or not _is_headline(headline):
+                continue
+            title, url = plain_text(headline.text).strip(), _first_link(headline.text)
+            taken.append((headline, "move", "related-article headline -> related"))
         found.append(Related(title=title, url=url))
         taken.append((block, "move", "related-article teaser -> related"))
     remove_blocks(doc, ctx, taken)
     if found:
         doc.set_meta(related=(*doc.metadata.related, *found))
+
+
+def _is_headline(block: Block) -> bool:
+    """One line that is a headline, or wholly one link."""
+    if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1:
+        return False
+    tokens = parse_inline(block.text)
+    whole_link = (
+        len(tokens) >= 3 and tokens[0].type == "link_open" and tokens[-1].type == "link_close"
+    )
+    return whole_link or is_title_like(block.text)
 
 
 def _first_link(text: str) -> str:

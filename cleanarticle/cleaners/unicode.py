@@ -8,7 +8,7 @@ import ftfy
 import regex
 
 from cleanarticle.chars import C0_CONTROLS, INVISIBLE, ODD_SPACES, normalize_spacing
-from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines
+from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines, rewrite_metadata
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, cleaner
 
@@ -67,6 +67,7 @@ def invisible_characters(doc: Document, ctx: Context) -> None:
         Advert\u200bisement   ->   Advertisement
     """
     rewrite_lines(doc, ctx, respace, NOT_CODE)
+    rewrite_metadata(doc, ctx, respace)
 
 
 @cleaner("CA101", "fix-unicode", "Repair mojibake, control characters, odd spaces; apply NFC.")
@@ -83,6 +84,7 @@ def fix_unicode(doc: Document, ctx: Context) -> None:
         Itâ€™s a dealÂ â€” finally.   ->   It’s a deal — finally.
     """
     rewrite_lines(doc, ctx, repair, NOT_CODE)
+    rewrite_metadata(doc, ctx, repair)
 
 
 _QUOTES = str.maketrans(
@@ -118,6 +120,7 @@ def straight_quotes(doc: Document, ctx: Context) -> None:
     """Replace curly quotes and apostrophes with ``"`` and ``'`` so that sources converge.
 
     Off when the config says ``quotes = "preserve"``. Guillemets, dashes and ellipses stay.
+    The front matter's text (title, captions ...) is straightened too.
 
     Example::
 
@@ -125,6 +128,7 @@ def straight_quotes(doc: Document, ctx: Context) -> None:
     """
     if ctx.config.quotes == "straight":
         rewrite_lines(doc, ctx, straighten, NOT_CODE)
+        rewrite_metadata(doc, ctx, straighten)
 
 
 _RUNS = regex.compile(r"[ \t]{2,}")
