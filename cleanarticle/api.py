@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import Any, Literal
 
 from cleanarticle import parse as parsing
 from cleanarticle.cleaners import BUILTIN
 from cleanarticle.config import DEFAULT_CONFIG, Config
 from cleanarticle.decode import decode
 from cleanarticle.errors import ConfigError
+from cleanarticle.evidence import Evidence
+from cleanarticle.html import extract, looks_like_html
 from cleanarticle.model import Document, Edit, Metadata
 from cleanarticle.pipeline import Cleaner, Context, Pipeline
 from cleanarticle.render import render_body, render_document
@@ -108,17 +110,27 @@ class Article:
         }
 
 
+InputFormat = Literal["auto", "text", "html"]
+FORMATS: tuple[str, ...] = ("auto", "text", "html")
+
+
 def clean(
     text: str | bytes,
     *,
     config: Config | None = None,
     pipeline: Pipeline | None = None,
-    evidence: dict[str, int] | None = None,
+    evidence: Evidence | Mapping[str, int] | None = None,
+    format: InputFormat = "auto",
+    url: str | None = None,
 ) -> Article:
     """Clean one article.
 
-    ``text`` may be bytes (decoded as UTF-8, else detected). ``evidence`` is a word count
-    from documents cleaned together, used by the typo cleaner.
+    ``text`` may be bytes (decoded as UTF-8, else detected). ``format`` is ``"text"``
+    (plain text or Markdown), ``"html"`` (a web page: its main text and metadata are
+    extracted first) or ``"auto"`` (HTML when the input is a whole page). ``url`` is the
+    address the article came from (used when the text does not give one). ``evidence`` is
+    the word counts of documents cleaned together (an ``Evidence``, built once for a
+    corpus, or a plain mapping), used by the typo cleaner.
 
     >>> article = clean("Pact Signed\\n\\nBy Jane Doe\\n\\nThe deal was signed on Tuesday.\\n")
     >>> print(article.markdown, end="")
@@ -133,17 +145,39 @@ def clean(
     """
     config = config or DEFAULT_CONFIG
     pipeline = pipeline or _default()
+    if format not in FORMATS:
+        raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     notes: list[Edit] = []
     if isinstance(text, bytes):
         text, note = decode(text)
         if note:
             notes.append(Edit("CA000", "input", "decode", note))
-    doc = parsing.parse(parsing.normalize_newlines(text))
-    doc.edits.extend(notes)
+    if format == "html" or (format == "auto" and looks_like_html(text)):
+        doc = _from_html(text, url, notes)
+    else:
+        doc = parsing.parse(parsing.normalize_newlines(text))
+        doc.edits.extend(notes)
     if evidence:
-        doc.evidence = dict(evidence)
+        doc.evidence = evidence if isinstance(evidence, Evidence) else Evidence(evidence)
     pipeline.run(doc, config)
+    if url and not doc.metadata.url:
+        doc.set_meta(url=url)
+        doc.edits.append(Edit("CA000", "input", "extract", "url from the caller", after=url))
     return _article(doc, config)
+
+
+def _from_html(page: str, url: str | None, notes: list[Edit]) -> Document:
+    """The document of an HTML page: its extracted text, and its metadata already set."""
+    found = extract(page, url)
+    doc = parsing.parse(parsing.normalize_newlines(found.markdown))
+    doc.metadata = Metadata(**found.metadata)
+    doc.edits.extend(notes)
+    for key, value in doc.metadata.to_dict().items():
+        shown = value if isinstance(value, str) else str(value)
+        reason = f"{key} from the HTML page"
+        doc.edits.append(Edit("CA000", "input", "extract", reason, after=shown))
+    doc.edits.extend(Edit("CA000", "input", "note", note) for note in found.notes)
+    return doc
 
 
 def _article(doc: Document, config: Config) -> Article:

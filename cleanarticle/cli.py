@@ -19,6 +19,7 @@ from cleanarticle.api import Article, clean, default_pipeline
 from cleanarticle.config import Config
 from cleanarticle.docs import rules_markdown, rules_table
 from cleanarticle.errors import CleanArticleError, ConfigError
+from cleanarticle.html import looks_like_html
 from cleanarticle.settings import find_config, load_config
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -41,6 +42,9 @@ exit codes:
   2  usage error, unreadable or undecodable input, or a failed write
 
 other commands:
+  cleanarticle batch INPUT... --out DIR|FILE.jsonl
+                                clean a corpus (files, directories, JSONL, HTML) on
+                                every core (see 'cleanarticle batch --help')
   cleanarticle rules            list every cleaner (code, name, summary)
   cleanarticle rules --markdown the same as Markdown (docs/cleaners.md)
 
@@ -49,6 +53,7 @@ examples:
   cleanarticle --write articles/*.md       rewrite files in place
   cleanarticle --check --diff articles/    show what would change (CI)
   cleanarticle --explain article.txt       list each edit: path:line CODE name: what
+  cleanarticle page.html > page.md         an HTML page: its article as Markdown
   cat page.txt | cleanarticle -            read standard input
 """
 
@@ -118,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="do not run these cleaners (codes, prefixes or names)",
     )
+    parser.add_argument(
+        "--format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="read input as an HTML page, as text/Markdown, or decide from the content "
+        "(default); HTML can be printed, not rewritten in place",
+    )
     rules.add_argument(
         "--quotes",
         choices=("straight", "preserve"),
@@ -175,6 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list[:1] == ["rules"]:
             return _rules(args_list[1:])
+        if args_list[:1] == ["batch"]:
+            from cleanarticle.cli_batch import main as batch_main
+
+            return batch_main(args_list[1:])
         return _run(build_parser().parse_args(args_list))
     except UsageError as exc:
         _error(f"{exc} (see 'cleanarticle --help')")
@@ -274,7 +290,13 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
     shown = "<stdin>" if path == STDIN else path
     try:
         data = _read(path)
-        article = clean(data, config=config)
+        html_input = args.format == "html" or (args.format == "auto" and _is_html(data))
+        if html_input and (args.write or args.check or args.diff) and path != STDIN:
+            raise CleanArticleError(
+                "is an HTML page, which --write/--check would replace with Markdown; "
+                "print it ('cleanarticle page.html > page.md') or use 'cleanarticle batch'"
+            )
+        article = clean(data, config=config, format=args.format)
     except CleanArticleError as exc:
         _error(f"{shown}: {exc}")
         outcome.errors += 1
@@ -328,6 +350,10 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
         outcome.unchanged += 1
 
 
+def _is_html(data: bytes) -> bool:
+    return looks_like_html(data[:4096].decode("utf-8", errors="replace"))
+
+
 def _explain(out: TextIO, shown: str, article: Article) -> None:
     for edit in article.edits:
         out.write(f"{shown}:{edit.line} {edit.code} {edit.name}: {edit.describe()}\n")
@@ -339,20 +365,27 @@ def _read_only(path: str) -> bool:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path``'s content with ``text``: temp file beside it, fsync, rename.
+    """Replace ``path``'s content with ``text`` (or create it): temp file beside it, fsync,
+    rename.
 
-    The file keeps its permissions; a symlink keeps pointing at the rewritten target.
-    On any failure the original file is left exactly as it was.
+    An existing file keeps its permissions and a symlink keeps pointing at the rewritten
+    target; a new file gets the usual permissions (0666 less the umask). On any failure the
+    original file is left exactly as it was.
     """
     target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode
+    if target.exists():
+        mode = target.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode & 0o7777)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

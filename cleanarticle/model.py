@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cleanarticle.evidence import Evidence
 
 
 class Kind(StrEnum):
@@ -85,6 +88,7 @@ METADATA_KEYS: tuple[str, ...] = (
     "date",
     "url",
     "site_name",
+    "image",
     "images",
     "related",
     "links",
@@ -107,6 +111,7 @@ class Metadata:
     date: dt.date | None = None
     url: str = ""
     site_name: str = ""
+    image: str = ""
     images: tuple[Image, ...] = ()
     related: tuple[Related, ...] = ()
     links: tuple[str, ...] = ()
@@ -147,7 +152,8 @@ class Edit:
     """One change a cleaner made: what it was, what it became, and why.
 
     ``kind`` is one of ``replace``, ``remove``, ``move`` (text left the body for the
-    metadata), ``join``, ``split``, ``decode`` and ``note`` (nothing changed, but the
+    metadata), ``join``, ``split``, ``decode``, ``extract`` (a fact read from an HTML page)
+    and ``note`` (nothing changed, but the
     report should say something, e.g. that a guard made a cleaner back off).
     """
 
@@ -164,6 +170,8 @@ class Edit:
         parts = [self.reason]
         if self.kind == "replace" and self.before and self.after:
             parts.append(f"{_short(self.before)!r} -> {_short(self.after)!r}")
+        elif self.kind == "extract" and self.after:
+            parts.append(repr(_short(self.after)))
         elif self.before:
             parts.append(repr(_short(self.before)))
         return ": ".join(parts)
@@ -182,7 +190,7 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     edits: list[Edit] = field(default_factory=list)
     #: Words seen in documents cleaned together, with their counts (batch evidence).
-    evidence: dict[str, int] = field(default_factory=dict)
+    evidence: Evidence | None = None
     #: Input line of each value a cleaner moved to the metadata (a URL -> its line), so that
     #: later edits about that value can point at the input.
     origins: dict[str, int] = field(default_factory=dict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from cleanarticle import frontmatter
+from cleanarticle.html import looks_like_html
 from cleanarticle.model import Block, Document, Kind, Metadata
 from cleanarticle.parse import parse_body
 
@@ -58,10 +59,15 @@ def _escape_start(text: str) -> str:
 
 
 def render_body(blocks: list[Block]) -> str:
-    """Blocks separated by one blank line, with exactly one final newline (empty: ``""``)."""
+    """Blocks separated by one blank line, with exactly one final newline (empty: ``""``).
+
+    A body that would read back as an HTML page (a paragraph about ``<html>`` first, with no
+    front matter above it) has its first ``<`` escaped.
+    """
     parts = [render_block(b) for b in _as_read_back(blocks)]
     parts = [p for p in parts if p.strip()]
-    return "\n\n".join(parts) + "\n" if parts else ""
+    body = "\n\n".join(parts) + "\n" if parts else ""
+    return "\\" + body if looks_like_html(body) else body
 
 
 def render_document(metadata: Metadata, body: str, omit: frozenset[str] = frozenset()) -> str:
