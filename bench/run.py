@@ -131,6 +131,15 @@ PATHOLOGICAL: dict[str, Callable[[], bytes]] = {
     "1 MB of dots": lambda: b"." * 1_000_000,
     "100,000 short title-like lines": lambda: b"Big News Today\n\n" * 100_000,
     "1 MB of mojibake": lambda: ("itâ€™s " * 130_000).encode(),
+    "20 MB of nested <div>s (HTML)": lambda: (
+        "<html><body>" + "<div>" * 1_800_000 + "text" + "</div>" * 1_800_000 + "</body></html>"
+    ).encode(),
+    "HTML page, 20,000 paragraphs": lambda: (
+        "<html><body><article>" + "<p>A short paragraph of text.</p>" * 20_000 + "</article>"
+    ).encode(),
+    "HTML page over the element limit": lambda: (
+        "<html><body><article>" + "<p>A short paragraph of text.</p>" * 100_000 + "</article>"
+    ).encode(),
 }
 
 

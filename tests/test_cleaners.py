@@ -617,6 +617,35 @@ def test_related_teasers(line: str, related: Related) -> None:
     assert article.body == f"{BODY}\n\n{BODY}\n"
 
 
+@pytest.mark.parametrize(
+    ("label", "headline", "related"),
+    [
+        ("**Related article:**", "[Port Strike Ends](#)", Related("Port Strike Ends", "")),
+        (
+            "Lire aussi :",
+            "[Le prix du TGV augmente](https://e.fr/tgv)",
+            Related("Le prix du TGV augmente", "https://e.fr/tgv"),
+        ),
+        (
+            "Read more:",
+            "Budget Row Deepens in Parliament",
+            Related("Budget Row Deepens in Parliament", ""),
+        ),
+    ],
+)
+def test_related_label_alone_takes_the_headline_below(
+    label: str, headline: str, related: Related
+) -> None:
+    article = run(f"{BODY}\n\n{label}\n\n{headline}\n\n{BODY}")
+    assert article.metadata.related == (related,)
+    assert article.body == f"{BODY}\n\n{BODY}\n"
+
+
+def test_related_label_alone_keeps_a_sentence_below() -> None:
+    text = f"{BODY}\n\nRead more:\n\nThe council will meet again next week to decide.\n"
+    assert run(text).body == text
+
+
 def test_url_pairs_with_the_related_headline_it_spells() -> None:
     text = (
         f"{BODY}\n\nRelated article: Mars Rover Finds Water Under U.S. Desert\n\n{BODY}\n\n"
@@ -897,3 +926,78 @@ def test_boilerplate_guard_lets_real_junk_go_on_a_short_article() -> None:
     banner = "IE 11 is not supported. For an optimal experience visit our site on another browser."
     text = f"{banner}\n\n{BODY}"
     assert run(text).body == BODY + "\n"
+
+
+# --- CA105 html-remnants ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "<p>The council met on Monday to vote on the plan.</p><p>It passed by nine votes.</p>",
+            "The council met on Monday to vote on the plan.\n\nIt passed by nine votes.\n",
+        ),
+        (
+            "Markets rose &amp; fell on Tuesday, traders said.",
+            "Markets rose & fell on Tuesday, traders said.\n",
+        ),
+        (
+            "Der Preis stieg um 5&nbsp;% auf 3&#8239;€, sagte die Sprecherin am Montag.",
+            "Der Preis stieg um 5 % auf 3 €, sagte die Sprecherin am Montag.\n",
+        ),
+        (
+            'She said <a href="https://e.org/report">in a report</a> that rents <b>rose</b>.',
+            "She said [in a report](https://e.org/report) that rents rose.\n",
+        ),
+        (
+            "Los precios subieron.<br/>El gobierno no comentó.<script>track();</script>",
+            "Los precios subieron.\n\nEl gobierno no comentó.\n",
+        ),
+        ('<span class="dropcap">T</span>he vote was close.', "The vote was close.\n"),
+    ],
+)
+def test_html_remnants(text: str, body: str) -> None:
+    article = run(text)
+    assert article.body == body
+    assert "CA105" in codes(article)
+    assert clean(article.markdown).markdown == article.markdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use the <p> tag for paragraphs and the <em> tag for emphasis, the guide says.",
+        "In code, write `<br>` to break a line and `&amp;` for an ampersand.",
+        "Profits at AT&T rose, and R&D spending fell; 3 < 5 and 7 > 2 still hold.",
+        "&lt;b&gt; is how the page shows a bold tag as text.",
+    ],
+)
+def test_html_remnants_leave_prose_about_markup_alone(text: str) -> None:
+    assert run(text).body == text + "\n"
+
+
+def test_html_remnants_decode_repeatedly_and_stop() -> None:
+    once = run("Tom &amp;amp; Jerry &amp;lt;3 were on the bill that night.").body
+    assert once == "Tom & Jerry &lt;3 were on the bill that night.\n"
+    assert run(once).body == once
+
+
+def test_html_remnants_record_what_they_drop() -> None:
+    article = run('Rain fell all day.<img src="x.jpg" alt="Rain"><!-- ad slot -->')
+    removed = [e.before for e in article.edits if e.code == "CA105" and e.kind == "remove"]
+    assert removed == ['<img alt="Rain" src="x.jpg"/>', "<!-- ad slot -->"]
+    assert article.body == "Rain fell all day.\n"
+
+
+def test_byline_in_text_matching_the_pages_authors_leaves_the_body() -> None:
+    text = (
+        "---\nbyline: Claire Dubois and Marc Lefèvre\nauthors:\n- Claire Dubois\n"
+        "- Marc Lefèvre\n---\n\nPar Claire Dubois et Marc Lefèvre\n\n"
+        "La SNCF a annoncé mercredi trois nouvelles lignes de nuit au départ de Paris.\n"
+    )
+    article = run(text)
+    assert article.metadata.byline == "Claire Dubois et Marc Lefèvre"
+    assert article.body.startswith("La SNCF")
+    other = text.replace("Par Claire Dubois et Marc Lefèvre", "Par Jean Martin")
+    assert run(other).body.startswith("Par Jean Martin")

@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from cleanarticle.cleaners._util import text_lines
+from cleanarticle.evidence import Evidence, deletes
 from cleanarticle.lexicon import LATIN_WORD, is_english, zipf
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, Option, cleaner
@@ -70,10 +71,6 @@ def damerau1(a: str, b: str) -> bool:
     return longer[i + 1 :] == shorter[i:]
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
-
-
 def _is_inflection(a: str, b: str) -> bool:
     short, long = sorted((a.lower(), b.lower()), key=len)
     return long in (short + "s", short + "e", short + "d") or (
@@ -85,11 +82,13 @@ def twin_fixes(
     counts: Counter[str],
     protected: frozenset[str] = frozenset(),
     min_length: int = MIN_TWIN_LENGTH,
+    evidence: Evidence | None = None,
 ) -> dict[str, str]:
     """Unknown words with exactly one near twin that is a known or a more frequent word.
 
     Only the unknown words (usually a handful) are indexed by their one-letter deletions;
-    each word of the text is then looked up against that index once.
+    each word of the text is then looked up against that index once. Words of other
+    documents (``evidence``) count too, found through the evidence's own index.
 
     >>> twin_fixes(Counter({"Volkswagen": 3, "Volkswgen": 1, "Okonjo": 1}))
     {'Volkswgen': 'Volkswagen'}
@@ -101,26 +100,36 @@ def twin_fixes(
     ]
     if not unknown:
         return {}
+
+    def total(word: str) -> int:
+        return counts[word] + (evidence.get(word) if evidence is not None else 0)
+
+    def is_twin(word: str, other: str) -> bool:
+        return (
+            other != word
+            and other[0].isupper() == word[0].isupper()
+            and damerau1(word, other)
+            and not _is_inflection(word, other)
+            and (zipf(other.lower()) > 0 or total(other) > total(word))
+        )
+
     index: dict[str, list[str]] = defaultdict(list)
     for word in unknown:
-        for key in _deletes(word):
+        for key in deletes(word):
             index[key].append(word)
     shortest = min_length - 1
     twins: dict[str, set[str]] = defaultdict(set)
     for other in counts:
         if len(other) < shortest:
             continue
-        for key in _deletes(other):
+        for key in deletes(other):
             for word in index.get(key, ()):
-                if (
-                    other != word
-                    and other[0].isupper() == word[0].isupper()
-                    and damerau1(word, other)
-                    and not _is_inflection(word, other)
-                    and (zipf(other.lower()) > 0 or counts[other] > counts[word])
-                ):
+                if is_twin(word, other):
                     twins[word].add(other)
-    return {word: found.pop() for word, found in twins.items() if len(found) == 1}
+    if evidence is not None:
+        for word in unknown:
+            twins[word].update(other for other in evidence.near(word) if is_twin(word, other))
+    return {word: min(found) for word, found in twins.items() if len(found) == 1}
 
 
 @cleaner(
@@ -145,10 +154,8 @@ def twin_typos(doc: Document, ctx: Context) -> None:
     if not _english(prose):
         return
     counts: Counter[str] = Counter(LATIN_WORD.findall(prose))
-    for word, n in doc.evidence.items():
-        counts[word] += n
     protected = frozenset(w.lower() for w in ctx.config.protected_words)
-    found = twin_fixes(counts, protected, int(ctx.option("min-length")))
+    found = twin_fixes(counts, protected, int(ctx.option("min-length")), doc.evidence)
     fixes = {w: t for w, t in found.items() if w in prose}
     _replace_words(doc, ctx, fixes, "{wrong!r} is unknown; its twin {right!r} is in the text")
 

@@ -1,0 +1,324 @@
+"""Cleaning whole corpora: records in, results out, in two passes, on any number of cores.
+
+The work is split so that another engine (a cluster) can run it:
+
+- ``read_records(inputs)`` streams ``Record``s from files, directories and JSONL;
+- pass 1 maps ``vocabulary`` over the records and reduces the counts to an ``Evidence``;
+- pass 2 maps ``clean_record(record, config, evidence)`` over them, a pure function.
+
+``Engine.map`` is the only thing an engine has to provide: apply a function to chunks of
+records, in order, with a context (config, evidence) delivered to each worker once.
+``LocalEngine`` does it with a process pool and a bounded window of chunks in flight,
+so memory stays flat however large the corpus is.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path, PurePosixPath
+from typing import Any, Protocol, TypeVar
+
+from cleanarticle.api import clean
+from cleanarticle.config import Config
+from cleanarticle.errors import CleanArticleError
+from cleanarticle.evidence import Evidence, words_of
+
+#: File names a directory is searched for (``--include`` replaces them).
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document to clean. ``content`` is text or bytes; ``format`` is ``auto``, ``text``
+    or ``html``; ``out`` is its relative path under an output directory; ``error`` marks a
+    record that could not even be read (it is reported, never dropped)."""
+
+    id: str
+    content: str | bytes = ""
+    format: str = "auto"
+    url: str | None = None
+    out: str = ""
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of a record: the canonical document, or an error."""
+
+    id: str
+    out: str = ""
+    markdown: str = ""
+    data: dict[str, Any] = field(default_factory=dict)  # metadata, body, edits
+    error: str | None = None
+
+    def to_json(self) -> str:
+        if self.error is not None:
+            return json.dumps({"id": self.id, "error": self.error}, ensure_ascii=False)
+        record = {"id": self.id, "markdown": self.markdown, **self.data}
+        record.pop("body", None)
+        return json.dumps(record, ensure_ascii=False, default=str)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def read_records(
+    inputs: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    format: str = "auto",
+    labels: Mapping[str, str] | None = None,
+) -> Iterator[Record]:
+    """Records from files, directories (recursive) and JSONL files (``-``: standard input).
+
+    ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``).
+    """
+    for name in inputs:
+        path = Path(name)
+        if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
+            yield from _jsonl_records(name, (labels or {}).get(name))
+        elif path.is_dir():
+            for found in _walk(path, include, exclude):
+                relative = found.relative_to(path).as_posix()
+                yield _file_record(found, relative, format)
+        else:
+            yield _file_record(path, path.name, format)
+
+
+def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
+    out = []
+    for found in root.rglob("*"):
+        relative = found.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in found.relative_to(root).parts):
+            continue
+        if not found.is_file():
+            continue
+        if not any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in include):
+            continue
+        if any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in exclude):
+            continue
+        out.append(found)
+    return sorted(out)
+
+
+def _file_record(path: Path, relative: str, format: str) -> Record:
+    out = str(PurePosixPath(relative).with_suffix(".md"))
+    try:
+        return Record(str(path), path.read_bytes(), format, out=out)
+    except FileNotFoundError:
+        return Record(str(path), out=out, error="no such file; check the path")
+    except IsADirectoryError:
+        return Record(str(path), out=out, error="is a directory")
+    except OSError as exc:
+        return Record(str(path), out=out, error=f"cannot read: {exc.strerror or exc}")
+
+
+def _jsonl_records(name: str, label: str | None = None) -> Iterator[Record]:
+    """One record per line: ``{"id": ..., "text"|"html": ..., "url"?: ...}``."""
+    label = label or ("<stdin>" if name == STDIN else name)
+    try:
+        handle = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
+    except OSError as exc:
+        yield Record(label, error=f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            if raw.strip():
+                yield _json_record(raw, f"{label}:{number}")
+
+
+def _json_record(raw: bytes, where: str) -> Record:
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return Record(where, error=f"not valid JSON ({exc}); expected one object per line")
+    if not isinstance(data, dict):
+        return Record(where, error="expected a JSON object with 'id' and 'text' or 'html'")
+    ident = str(data.get("id", where))
+    url = data.get("url") if isinstance(data.get("url"), str) else None
+    out = _safe_path(ident) + ".md"
+    for key, format in (("html", "html"), ("text", "auto")):
+        value = data.get(key)
+        if isinstance(value, str):
+            return Record(ident, value, format, url=url, out=out)
+    return Record(ident, out=out, error="no 'text' or 'html' string in the record")
+
+
+def _safe_path(ident: str) -> str:
+    """A relative file path from a record id: no absolute paths, no '..', no odd bytes."""
+    parts = [p for p in PurePosixPath(ident.replace("\\", "/")).parts if p not in ("/", "..", ".")]
+    cleaned = ["".join(c if c.isalnum() or c in "-_.@+=" else "_" for c in p)[:120] for p in parts]
+    return "/".join(p for p in cleaned if p.strip("._")) or "record"
+
+
+# --- the two passes ---------------------------------------------------------------------
+
+
+def vocabulary(record: Record) -> Counter[str]:
+    """Pass 1 for one record: its words (for HTML, the words of the page's text)."""
+    if record.error is not None or not record.content:
+        return Counter()
+    text = record.content
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if record.format == "html" or (record.format == "auto" and _is_html(text)):
+        text = _page_text(text)
+    return words_of(text)
+
+
+def _is_html(text: str) -> bool:
+    from cleanarticle.html import looks_like_html
+
+    return looks_like_html(text)
+
+
+def _page_text(page: str) -> str:
+    """The text of an HTML page without scripts and styles (fast: lxml, no extraction)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return ""
+    etree.strip_elements(tree, "script", "style", "noscript", with_tail=False)
+    return str(tree.text_content())
+
+
+def clean_record(record: Record, config: Config, evidence: Evidence | None) -> Result:
+    """Pass 2 for one record: a pure function of (record, config, evidence)."""
+    if record.error is not None:
+        return Result(record.id, record.out, error=record.error)
+    try:
+        article = clean(
+            record.content,
+            config=config,
+            evidence=evidence,
+            format=record.format,  # type: ignore[arg-type]
+            url=record.url,
+        )
+    except CleanArticleError as exc:
+        return Result(record.id, record.out, error=str(exc))
+    except Exception as exc:  # a bug must cost one record, not the batch
+        return Result(record.id, record.out, error=f"internal error: {type(exc).__name__}: {exc}")
+    return Result(record.id, record.out, article.markdown, article.to_dict())
+
+
+# --- engines ---------------------------------------------------------------------------
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Engine(Protocol):
+    """Runs ``func(context, chunk)`` over chunks of items and yields the results in order."""
+
+    def map(
+        self, func: Callable[[Any, list[T]], R], items: Iterable[T], context: Any
+    ) -> Iterator[R]: ...
+
+
+_CONTEXT: Any = None
+
+
+def _set_context(context: Any) -> None:
+    global _CONTEXT
+    _CONTEXT = context
+
+
+def _call(func: Callable[[Any, list[T]], R], chunk: list[T]) -> R:
+    return func(_CONTEXT, chunk)
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class LocalEngine:
+    """This machine's cores: a process pool, at most ``window`` chunks in flight."""
+
+    def __init__(self, jobs: int | None = None, chunk_size: int = 16) -> None:
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.chunk_size = chunk_size
+        self.window = 4 * self.jobs
+        self.peak_in_flight = 0  # largest number of chunks submitted but not yet yielded
+
+    def map(
+        self, func: Callable[[Any, list[T]], R], items: Iterable[T], context: Any
+    ) -> Iterator[R]:
+        if self.jobs == 1:
+            for chunk in chunks(items, self.chunk_size):
+                self.peak_in_flight = max(self.peak_in_flight, 1)
+                yield func(context, chunk)
+            return
+        with ProcessPoolExecutor(self.jobs, initializer=_set_context, initargs=(context,)) as pool:
+            pending: deque[Future[R]] = deque()
+            try:
+                for chunk in chunks(items, self.chunk_size):
+                    pending.append(pool.submit(_call, func, chunk))
+                    self.peak_in_flight = max(self.peak_in_flight, len(pending))
+                    if len(pending) >= self.window:
+                        yield pending.popleft().result()
+                while pending:
+                    yield pending.popleft().result()
+            except BaseException:
+                for future in pending:
+                    future.cancel()
+                raise
+
+
+def vocabulary_chunk(context: Any, records: list[Record]) -> Counter[str]:
+    """Map step of pass 1 for a chunk, already reduced to one count (less to send back)."""
+    total: Counter[str] = Counter()
+    for record in records:
+        total.update(vocabulary(record))
+    return total
+
+
+def clean_chunk(context: tuple[Config, Evidence | None], records: list[Record]) -> list[Result]:
+    config, evidence = context
+    return [clean_record(record, config, evidence) for record in records]
+
+
+def gather_evidence(
+    engine: Engine, records: Iterable[Record], on_chunk: Callable[[int], None] | None = None
+) -> tuple[Evidence, int]:
+    """Pass 1: the corpus's evidence, and how many records there are."""
+    counted = 0
+
+    def counting(items: Iterable[Record]) -> Iterator[Record]:
+        nonlocal counted
+        for item in items:
+            counted += 1
+            yield item
+
+    parts = engine.map(vocabulary_chunk, counting(records), None)
+
+    def reported() -> Iterator[Counter[str]]:
+        for part in parts:
+            if on_chunk:
+                on_chunk(counted)
+            yield part
+
+    return Evidence.from_counts(reported()), counted
+
+
+def clean_all(
+    engine: Engine, records: Iterable[Record], config: Config, evidence: Evidence | None
+) -> Iterator[Result]:
+    """Pass 2: every record's result, in input order."""
+    for results in engine.map(clean_chunk, records, (config, evidence)):
+        yield from results

@@ -1,0 +1,333 @@
+"""``cleanarticle batch``: clean a corpus (files, directories, JSONL) on every core."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TextIO
+
+from cleanarticle.batch import (
+    DEFAULT_INCLUDE,
+    JSONL_SUFFIXES,
+    STDIN,
+    LocalEngine,
+    Record,
+    Result,
+    clean_all,
+    gather_evidence,
+    read_records,
+)
+from cleanarticle.errors import ConfigError
+
+DESCRIPTION = """\
+Clean a whole corpus. INPUTs are article files, directories (searched recursively) and
+JSONL files with one record per line: {"id": ..., "text" or "html": ..., "url": ...}
+('-' reads JSONL from standard input).
+
+Results go to a directory of .md files mirroring the inputs (--out DIR), or to one JSONL
+file with a record per input, in input order: {"id", "markdown", "metadata", "edits"},
+or {"id", "error"} for a document that failed (--out FILE.jsonl, or --out - for stdout).
+
+Documents cleaned together share evidence for the typo cleaner: a first pass counts the
+words of the whole corpus, the second pass cleans each document with those counts, so
+the output does not depend on the order of the inputs or on --jobs.
+"""
+
+EPILOG = """\
+exit codes:
+  0  every document was cleaned
+  1  some documents failed (each is listed; the others are written)
+  2  usage or configuration error, or the output cannot be written
+
+examples:
+  cleanarticle batch scraped/ --out clean/
+  cleanarticle batch pages.jsonl --out clean.jsonl --jobs 8
+  cat pages.jsonl | cleanarticle batch - --out - | jq .metadata.title
+"""
+
+
+class BatchUsageError(Exception):
+    """A problem with the command line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise BatchUsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cleanarticle batch",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, JSONL")
+    parser.add_argument(
+        "-o", "--out", required=True, metavar="DIR|FILE.jsonl", help="where results go"
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help=f"file names to take from directories (default: {' '.join(DEFAULT_INCLUDE)})",
+    )
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="file names to skip"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="how to read files: HTML pages, text, or decide from the content (default)",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=None, metavar="N", help="processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--no-evidence",
+        action="store_true",
+        help="one pass, no shared evidence: each document is cleaned on its own",
+    )
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument(
+        "--progress", action="store_true", default=None, help="show progress (default: on a tty)"
+    )
+    progress.add_argument("--no-progress", dest="progress", action="store_false")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    settings = parser.add_argument_group("configuration (as for 'cleanarticle')")
+    settings.add_argument("--config", metavar="PATH")
+    settings.add_argument("--no-config", action="store_true")
+    settings.add_argument("--select", metavar="CODES")
+    settings.add_argument("--ignore", metavar="CODES")
+    settings.add_argument("--quotes", choices=("straight", "preserve"))
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    from cleanarticle.cli import EXIT_ERROR, UsageError, _config, _error
+
+    try:
+        args = build_parser().parse_args(argv)
+        if args.jobs is not None and args.jobs < 1:
+            raise BatchUsageError("--jobs must be 1 or more")
+        args.files = [i for i in args.inputs if i != STDIN]
+        config = _config(args)
+        from cleanarticle.api import default_pipeline
+
+        default_pipeline().active(config)
+        inputs = _spool_stdin(args.inputs)
+        output = _Output(args.out)
+    except (BatchUsageError, UsageError) as exc:
+        _error(f"{exc} (see 'cleanarticle batch --help')")
+        return EXIT_ERROR
+    except ConfigError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except OSError as exc:
+        _error(f"{args.out}: cannot write ({exc.strerror or exc})")
+        return EXIT_ERROR
+    show = not args.quiet and (
+        args.progress if args.progress is not None else _interactive(sys.stderr)
+    )
+    engine = LocalEngine(args.jobs)
+
+    def records() -> Iterator[Record]:
+        return read_records(
+            inputs,
+            include=args.include or DEFAULT_INCLUDE,
+            exclude=args.exclude,
+            format=args.format,
+            labels={spooled: "<stdin>" for spooled in inputs if spooled not in args.inputs},
+        )
+
+    started = time.monotonic()
+    try:
+        evidence, total = None, None
+        if not args.no_evidence:
+            bar = Progress("reading", None, sys.stderr, show)
+            evidence, total = gather_evidence(engine, records(), bar.update)
+            bar.close()
+        bar = Progress("cleaning", total, sys.stderr, show)
+        summary = Summary()
+        for result in clean_all(engine, records(), config, evidence):
+            result = output.write(result)
+            summary.add(result)
+            bar.update(summary.documents)
+        bar.close()
+        output.close()
+    except KeyboardInterrupt:
+        output.abort()
+        _error("interrupted; nothing was written to a JSONL output")
+        return 130
+    except OSError as exc:
+        output.abort()
+        _error(f"{args.out}: cannot write ({exc.strerror or exc})")
+        return EXIT_ERROR
+    finally:
+        for name in inputs:
+            if name not in args.inputs:
+                with contextlib.suppress(OSError):
+                    os.unlink(name)
+    if not args.quiet:
+        summary.report(sys.stderr, time.monotonic() - started, evidence)
+    return 1 if summary.failures else 0
+
+
+def _interactive(stream: TextIO) -> bool:
+    return stream.isatty() and not os.environ.get("CI")
+
+
+def _spool_stdin(inputs: list[str]) -> list[str]:
+    """Standard input is read twice (two passes): keep it in a temporary JSONL file."""
+    if STDIN not in inputs:
+        return list(inputs)
+    fd, path = tempfile.mkstemp(prefix="cleanarticle-stdin-", suffix=".jsonl")
+    with os.fdopen(fd, "wb") as handle:
+        while block := sys.stdin.buffer.read(1 << 20):
+            handle.write(block)
+    return [path if name == STDIN else name for name in inputs]
+
+
+class _Output:
+    """A directory of .md files, or one JSONL file written atomically (or stdout)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.used: dict[str, str] = {}
+        self.handle: IO[str] | None = None
+        self.tmp: str | None = None
+        self.jsonl = target == STDIN or target.lower().endswith(JSONL_SUFFIXES)
+        if target == STDIN:
+            self.handle = sys.stdout
+        elif self.jsonl:
+            path = Path(target)
+            if not path.parent.is_dir():
+                raise BatchUsageError(f"{target}: directory {path.parent} does not exist")
+            fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        else:
+            path = Path(target)
+            if path.exists() and not path.is_dir():
+                raise BatchUsageError(f"{target}: exists and is not a directory (or .jsonl)")
+            path.mkdir(parents=True, exist_ok=True)
+
+    def write(self, result: Result) -> Result:
+        if self.handle is not None:
+            self.handle.write(result.to_json() + "\n")
+            return result
+        if result.error is not None:
+            return result
+        if result.out in self.used:
+            return Result(
+                result.id, result.out, error=f"output {result.out} already written for "
+                f"{self.used[result.out]}; give records distinct ids or file names",
+            )  # fmt: skip
+        from cleanarticle.cli import write_atomic
+
+        path = Path(self.target) / result.out
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, result.markdown)
+        except OSError as exc:
+            return Result(result.id, result.out, error=f"cannot write {path}: {exc.strerror}")
+        self.used[result.out] = result.id
+        return result
+
+    def close(self) -> None:
+        if self.handle is None or self.handle is sys.stdout:
+            if self.handle is sys.stdout:
+                sys.stdout.flush()
+            return
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        assert self.tmp is not None
+        os.replace(self.tmp, self.target)
+
+    def abort(self) -> None:
+        if self.tmp is not None and self.handle is not None:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+                os.unlink(self.tmp)
+
+
+class Progress:
+    """One status line on a terminal: done, docs/s and (when the total is known) an ETA."""
+
+    def __init__(self, label: str, total: int | None, stream: TextIO, enabled: bool) -> None:
+        self.label, self.total, self.stream, self.enabled = label, total, stream, enabled
+        self.started = self.last = time.monotonic()
+        self.done = 0
+
+    def update(self, done: int) -> None:
+        self.done = done
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 0.2:
+            self.last = now
+            self.stream.write("\r" + self.line(now) + "\x1b[K")
+            self.stream.flush()
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.done / elapsed
+        text = f"{self.label} {self.done:,}"
+        if self.total:
+            text += f"/{self.total:,} docs"
+            if rate > 0:
+                text += f"  {rate:,.0f} docs/s  ETA {_clock((self.total - self.done) / rate)}"
+        else:
+            text += f" docs  {rate:,.0f} docs/s"
+        return text
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + self.line(time.monotonic()) + "\x1b[K\n")
+            self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class Summary:
+    """Counts for the end-of-run report; every failure is kept."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.edits: Counter[tuple[str, str]] = Counter()
+        self.failures: list[tuple[str, str]] = []
+
+    def add(self, result: Result) -> None:
+        self.documents += 1
+        if result.error is not None:
+            self.failures.append((result.id, result.error))
+            return
+        for edit in result.data.get("edits", ()):
+            self.edits[(edit["code"], edit["name"])] += 1
+
+    def report(self, stream: TextIO, seconds: float, evidence: object) -> None:
+        ok = self.documents - len(self.failures)
+        rate = self.documents / seconds if seconds > 0 else 0.0
+        stream.write(
+            f"cleaned {ok:,} of {self.documents:,} documents in {seconds:.1f} s "
+            f"({rate:,.0f} docs/s), {len(self.failures):,} failed\n"
+        )
+        if evidence is not None:
+            stream.write(f"evidence: {len(evidence):,} words seen at least twice\n")  # type: ignore[arg-type]
+        if self.edits:
+            stream.write("edits per cleaner:\n")
+            for (code, name), n in sorted(self.edits.items()):
+                stream.write(f"  {code} {name:<22} {n:,}\n")
+        if self.failures:
+            stream.write("failed:\n")
+            for ident, error in self.failures:
+                stream.write(f"  {ident}: {error}\n")

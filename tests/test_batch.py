@@ -1,0 +1,225 @@
+"""``cleanarticle batch``: directories, JSONL, order, jobs, evidence, failures, streaming."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cleanarticle import Config, clean
+from cleanarticle.batch import LocalEngine, Record, clean_all, gather_evidence
+from tests.conftest import GOLDEN, ROOT, run_cli
+
+PAGES = ROOT / "tests" / "fixtures" / "html"
+TYPO_DOC = "Lawmakers in the Bundestg voted on Thursday to extend the programme by a year."
+RIGHT_DOCS = [
+    f"The Bundestag debated the bill for a {n} time on Wednesday, and a vote is due soon."
+    for n in ("first", "second", "third")
+]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "pages").mkdir(parents=True)
+    for source in sorted((GOLDEN / "inputs").glob("*.txt")):
+        shutil.copy(source, root / source.name)
+    for page in ("de_regional.html", "es_minimal.html"):
+        shutil.copy(PAGES / page, root / "pages" / page)
+    (root / "pages" / "scan.txt").write_bytes(b"%PDF-1.4\n\x00\x01binary")
+    (root / "notes.csv").write_text("a,b\n")
+    (root / ".hidden.txt").write_text("Hidden files are not articles.")
+    return root
+
+
+def _jsonl(path: Path, records: list[dict[str, object]], extra: str = "") -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records) + extra, "utf-8")
+    return path
+
+
+def _read_jsonl(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_directory_to_directory(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("batch", str(corpus), "--out", str(out))
+    assert result.returncode == 1  # one document failed
+    err = result.stderr.decode()
+    assert "cleaned 7 of 8 documents" in err
+    assert f"{corpus / 'pages' / 'scan.txt'}: a PDF document" in err
+    assert "CA301 title" in err  # edits per cleaner
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert written == [
+        *(f"{p.stem}.md" for p in sorted((GOLDEN / "inputs").glob("*.txt"))),
+        "pages/de_regional.md",
+        "pages/es_minimal.md",
+    ]
+    seed = sorted((GOLDEN / "expected").glob("*.md"))[2]
+    assert (out / seed.name).read_text("utf-8") == seed.read_text("utf-8")
+    assert (out / "pages/de_regional.md").read_text("utf-8").startswith("---\ntitle: Rhein")
+
+
+def test_include_and_exclude(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ("--include", "*.html", "--exclude", "es_*", "-q")
+    assert run_cli("batch", str(corpus), "--out", str(out), *args).returncode == 0
+    assert [p.name for p in out.rglob("*.md")] == ["de_regional.md"]
+
+
+def test_jsonl_in_order_with_every_failure_listed(tmp_path: Path) -> None:
+    records = [
+        {"id": "a", "text": "First Story Headline\n\nBy Ana Ruiz\n\nThe first story's text."},
+        {
+            "id": "b",
+            "html": (PAGES / "es_minimal.html").read_text("utf-8"),
+            "url": "https://e.es/b",
+        },
+        {"id": "c"},
+        {"id": "d", "text": "The last story's text, which is short but fine."},
+    ]
+    source = _jsonl(tmp_path / "in.jsonl", records, extra="{not json\n")
+    out = tmp_path / "out.jsonl"
+    result = run_cli("batch", str(source), "--out", str(out), "--jobs", "2")
+    assert result.returncode == 1
+    got = _read_jsonl(out.read_text("utf-8"))
+    assert [r["id"] for r in got] == ["a", "b", "c", "d", f"{source}:5"]
+    assert got[0]["metadata"] == {
+        "title": "First Story Headline",
+        "byline": "Ana Ruiz",
+        "authors": ["Ana Ruiz"],
+    }
+    assert got[0]["markdown"] == clean(records[0]["text"]).markdown  # type: ignore[arg-type]
+    assert got[1]["metadata"]["url"] == "https://e.es/b"  # type: ignore[index]
+    assert any(e["kind"] == "extract" for e in got[1]["edits"])  # type: ignore[union-attr]
+    assert got[2] == {"id": "c", "error": "no 'text' or 'html' string in the record"}
+    assert "not valid JSON" in got[4]["error"]  # type: ignore[operator]
+    err = result.stderr.decode()
+    assert "2 failed" in err and "  c: no 'text'" in err and f"  {source}:5: not valid JSON" in err
+
+
+def test_stdin_to_stdout(tmp_path: Path) -> None:
+    records = [
+        {"id": str(i), "text": f"Story number {i} is about the weather on day {i}."}
+        for i in range(5)
+    ]
+    data = "".join(json.dumps(r) + "\n" for r in records).encode()
+    result = run_cli("batch", "-", "--out", "-", input=data)
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in _read_jsonl(result.stdout.decode())] == ["0", "1", "2", "3", "4"]
+
+
+def test_corpus_evidence_fixes_a_typo_seen_right_elsewhere(tmp_path: Path) -> None:
+    records = [{"id": "typo", "text": TYPO_DOC}] + [
+        {"id": f"ok{i}", "text": t} for i, t in enumerate(RIGHT_DOCS)
+    ]
+    source = _jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    assert run_cli("batch", str(source), "--out", str(out), "-q").returncode == 0
+    fixed = _read_jsonl(out.read_text("utf-8"))[0]
+    assert "the Bundestag voted" in fixed["markdown"]  # type: ignore[operator]
+    assert run_cli("batch", str(source), "--out", str(out), "-q", "--no-evidence").returncode == 0
+    alone = _read_jsonl(out.read_text("utf-8"))[0]
+    assert "the Bundestg voted" in alone["markdown"]  # type: ignore[operator]
+    assert clean(TYPO_DOC).body == alone["markdown"]
+
+
+def test_same_output_for_any_job_count_and_any_order(tmp_path: Path) -> None:
+    texts = [p.read_text("utf-8") for p in sorted((GOLDEN / "inputs").glob("*.txt"))]
+    records = [
+        {"id": f"r{i}", "text": t} for i, t in enumerate([*texts, TYPO_DOC, *RIGHT_DOCS] * 3)
+    ]
+    source = _jsonl(tmp_path / "in.jsonl", records)
+    outputs = []
+    for jobs in ("1", "4"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert run_cli("batch", str(source), "--out", str(out), "-j", jobs, "-q").returncode == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    reverse = _jsonl(tmp_path / "rev.jsonl", records[::-1])
+    out = tmp_path / "rev-out.jsonl"
+    assert run_cli("batch", str(reverse), "--out", str(out), "-j", "3", "-q").returncode == 0
+    by_id = {r["id"]: r for r in _read_jsonl(out.read_text("utf-8"))}
+    assert [by_id[r["id"]] for r in _read_jsonl(outputs[0].decode())] == _read_jsonl(
+        outputs[0].decode()
+    )
+
+
+def test_progress_on_request_and_quiet_in_pipes(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "1", "text": "A short story about rain."}])
+    out = str(tmp_path / "out.jsonl")
+    shown = run_cli("batch", str(source), "--out", out, "--progress").stderr.decode()
+    assert "\rcleaning 1/1 docs" in shown and "docs/s" in shown and "ETA" in shown
+    piped = run_cli("batch", str(source), "--out", out).stderr.decode()
+    assert "\r" not in piped and "cleaned 1 of 1 documents" in piped
+
+
+def test_duplicate_output_names_fail_the_second_record(tmp_path: Path) -> None:
+    records = [{"id": "same", "text": "One text about rain."}, {"id": "same", "text": "Another."}]
+    source = _jsonl(tmp_path / "in.jsonl", records)
+    result = run_cli("batch", str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "output same.md already written for same" in result.stderr.decode()
+    assert (tmp_path / "out" / "same.md").read_text() == "One text about rain.\n"
+
+
+def test_record_ids_cannot_escape_the_output_directory(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "../../etc/passwd", "text": "Rain fell."}])
+    assert run_cli("batch", str(source), "--out", str(tmp_path / "out"), "-q").returncode == 0
+    assert [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")] == [
+        "out/etc/passwd.md"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("in.jsonl",), "the following arguments are required: -o/--out"),
+        (("in.jsonl", "--out", "o.jsonl", "--jobs", "0"), "--jobs must be 1 or more"),
+        (("in.jsonl", "--out", "file.txt"), "exists and is not a directory"),
+        (("in.jsonl", "--out", "missing/o.jsonl"), "does not exist"),
+        (("in.jsonl", "--out", "o", "--select", "CA999"), "unknown cleaner 'CA999'"),
+    ],
+)
+def test_usage_errors(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    _jsonl(tmp_path / "in.jsonl", [{"id": "1", "text": "Rain."}])
+    (tmp_path / "file.txt").write_text("not a directory")
+    result = run_cli("batch", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+
+def test_engine_streams_with_a_bounded_window() -> None:
+    """Records are read only a bounded distance ahead of the results: memory stays flat."""
+    read = 0
+
+    def records() -> Iterator[Record]:
+        nonlocal read
+        for i in range(3000):
+            read += 1
+            yield Record(str(i), f"Item {i} says the river rose overnight.")
+
+    engine = LocalEngine(jobs=2, chunk_size=8)
+    seen = 0
+    ahead = 0
+    for result in clean_all(engine, records(), Config(), None):
+        assert result.id == str(seen)
+        seen += 1
+        ahead = max(ahead, read - seen)
+    assert seen == 3000
+    assert engine.peak_in_flight <= engine.window
+    assert ahead <= (engine.window + 1) * engine.chunk_size
+
+
+def test_gather_evidence_counts_and_keeps_repeated_words(tmp_path: Path) -> None:
+    records = [Record(str(i), text) for i, text in enumerate([TYPO_DOC, *RIGHT_DOCS])]
+    evidence, total = gather_evidence(LocalEngine(jobs=1), records)
+    assert total == 4
+    assert evidence.get("Bundestag") == 3 and evidence.get("Bundestg") == 0  # seen once: dropped
