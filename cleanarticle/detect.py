@@ -7,6 +7,7 @@ same answer however often they run (the fixed point).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -240,6 +241,7 @@ _TIME = regex.compile(
     r"(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*|Uhr|h))?)\s*$",
     regex.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _DATE_CHARS = regex.compile(r"^[\p{L}\p{N}\s.,/\-年月日]+$")
 
 
@@ -257,6 +259,8 @@ def parse_date(text: str) -> dt.date | None:
     >>> parse_date("March 2021") is None, parse_date("03/04/2021") is None
     (True, True)
     """
+    if len(text) > 400 or _DIGIT.search(text) is None:
+        return None  # every date this reads has a year in digits
     text = plain_text(text).strip()
     if not text or len(text) > 80:
         return None

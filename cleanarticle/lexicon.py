@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -81,8 +82,13 @@ def is_english(text: str) -> bool:
     >>> is_english("Le chat est sur le tapis et il est content.")
     False
     """
-    tokens = [w.lower() for w in LATIN_WORD.findall(text)]
-    if not tokens:
+    return counts_are_english(Counter(LATIN_WORD.findall(text)))
+
+
+def counts_are_english(counts: Counter[str]) -> bool:
+    """``is_english`` from word counts (when a text's words are counted anyway)."""
+    total = sum(counts.values())
+    if not total:
         return False
-    hits = sum(1 for w in tokens if w in ENGLISH_FUNCTION_WORDS)
-    return hits >= 2 and hits / len(tokens) >= 0.12
+    hits = sum(n for w, n in counts.items() if w.lower() in ENGLISH_FUNCTION_WORDS)
+    return hits >= 2 and hits / total >= 0.12

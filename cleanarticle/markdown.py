@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -69,7 +70,7 @@ def plain_text(text: str) -> str:
     return "".join(parts)
 
 
-_MARKUP = regex.compile(r"[*_\[\]<>`\\&~!]")
+_MARKUP = re.compile(r"[*_\[\]<>`\\&~!]")  # stdlib re: a plain class, called per line
 
 
 def _has_markup(text: str) -> bool:

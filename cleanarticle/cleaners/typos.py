@@ -9,7 +9,7 @@ import regex
 
 from cleanarticle.cleaners._util import text_lines
 from cleanarticle.evidence import Evidence, deletes
-from cleanarticle.lexicon import LATIN_WORD, is_english, zipf
+from cleanarticle.lexicon import LATIN_WORD, counts_are_english, zipf
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, Option, cleaner
 
@@ -21,10 +21,14 @@ def _prose(doc: Document) -> str:
     return "\n".join(line.text for _, line in text_lines(doc))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
+def _words(prose: str) -> Counter[str]:
+    """The prose's words, counted once for the three typo cleaners (which run in a row)."""
+    return Counter(LATIN_WORD.findall(prose))
+
+
 def _english(prose: str) -> bool:
-    """``is_english`` for the three typo cleaners, which ask it of the same text in a row."""
-    return is_english(prose)
+    return counts_are_english(_words(prose))
 
 
 def _replace_words(doc: Document, ctx: Context, fixes: dict[str, str], reason: str) -> None:
@@ -117,11 +121,12 @@ def twin_fixes(
     for word in unknown:
         for key in deletes(word):
             index[key].append(word)
-    shortest = min_length - 1
+    lengths = {len(w) + d for w in unknown for d in (-1, 0, 1)}
+    capitals = {w[0].isupper() for w in unknown}
     twins: dict[str, set[str]] = defaultdict(set)
     for other in counts:
-        if len(other) < shortest:
-            continue
+        if len(other) not in lengths or other[0].isupper() not in capitals:
+            continue  # cannot be one edit away from an unknown word of the same case
         for key in deletes(other):
             for word in index.get(key, ()):
                 if is_twin(word, other):
@@ -153,9 +158,8 @@ def twin_typos(doc: Document, ctx: Context) -> None:
     prose = _prose(doc)
     if not _english(prose):
         return
-    counts: Counter[str] = Counter(LATIN_WORD.findall(prose))
     protected = frozenset(w.lower() for w in ctx.config.protected_words)
-    found = twin_fixes(counts, protected, int(ctx.option("min-length")), doc.evidence)
+    found = twin_fixes(_words(prose), protected, int(ctx.option("min-length")), doc.evidence)
     fixes = {w: t for w, t in found.items() if w in prose}
     _replace_words(doc, ctx, fixes, "{wrong!r} is unknown; its twin {right!r} is in the text")
 
@@ -176,12 +180,12 @@ def doubled_possessive(doc: Document, ctx: Context) -> None:
         Angela Merkels's cabinet   ->   Angela Merkel's cabinet
     """
     prose = _prose(doc)
-    if not _english(prose):
+    if ("s's" not in prose and "s’s" not in prose) or not _english(prose):
         return
     matches = list(_POSSESSIVE.finditer(prose))
     if not matches:
         return
-    words = Counter(LATIN_WORD.findall(prose))
+    words = _words(prose)
     possessives = Counter(m.group("base") + "s" for m in matches)
     protected = {w.lower() for w in ctx.config.protected_words}
     fixes: dict[str, str] = {}
@@ -278,8 +282,14 @@ def misspellings(doc: Document, ctx: Context) -> None:
     table = {**MISSPELLINGS, **{k.lower(): v for k, v in ctx.config.misspellings.items()}}
     protected = {w.lower() for w in ctx.config.protected_words}
     fixes: dict[str, str] = {}
-    for match in _table_pattern(tuple(sorted(table))).finditer(prose):
-        word = match.group()
-        if word.lower() not in protected:
-            fixes[word] = _case_like(table[word.lower()], word)
+    for word in _words(prose):  # single words: looked up among the counted words
+        right = table.get(word.lower())
+        if right is not None and word.lower() not in protected:
+            fixes[word] = _case_like(right, word)
+    phrases = tuple(sorted(k for k in table if LATIN_WORD.fullmatch(k) is None))
+    if phrases:  # anything else a user listed ("can not"): one regex pass finds them
+        for match in _table_pattern(phrases).finditer(prose):
+            word = match.group()
+            if word.lower() not in protected:
+                fixes[word] = _case_like(table[word.lower()], word)
     _replace_words(doc, ctx, fixes, "common misspelling {wrong!r} -> {right!r}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from cleanarticle import boilerplate, urls
@@ -11,7 +13,7 @@ from cleanarticle.markdown import plain_text
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
-_ENDS_SENTENCE = regex.compile(r"[.!?…:;\"'”’»)\]]$")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"'”’»)\]]$")
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}\p{N}]")
 _HYPHENATED = regex.compile(r"(?P<left>\p{L}+)-$")
 _LEADING_WORD = regex.compile(r"^(?P<right>\p{Ll}+)")
