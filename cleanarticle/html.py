@@ -109,7 +109,8 @@ def extract(html: str, url: str | None = None) -> Extracted:
     from trafilatura.xml import xmltotxt
 
     text = xmltotxt(document.body, include_formatting=True)
-    return Extracted(text.strip() + "\n", metadata)
+    note = "main text extracted with trafilatura; the rest of the page was left out"
+    return Extracted(text.strip() + "\n", metadata, [note])
 
 
 def _page_metadata(found: Any, url: str | None) -> dict[str, Any]:

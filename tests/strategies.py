@@ -69,6 +69,7 @@ def part(draw: st.DrawFn) -> str:
                 "related",
                 "caption",
                 "list",
+                "html",
             ]
         )
     )
@@ -124,10 +125,24 @@ def part(draw: st.DrawFn) -> str:
         )
     if kind == "caption":
         return "Image: " + draw(sentence("en"))
+    if kind == "html":  # bits of HTML left in a text scrape
+        one, two = draw(sentence()), draw(sentence())
+        return draw(
+            st.sampled_from(
+                [
+                    f"<p>{one}</p><p>{two}</p>",
+                    f"{one}<br>{two}",
+                    f"{one} &amp; {two} &#8217;&nbsp;&lt;b&gt;",
+                    f'<a href="https://e.com/x">{one}</a> <b>{two}</b>',
+                    f'<div class="x">{one}<script>x()</script></div>',
+                    f"<html><body><p>{one}</p></body></html>",
+                ]
+            )
+        )
     return "\n".join("- " + draw(sentence("en")) for _ in range(draw(st.integers(1, 3))))
 
 
-NOISE = ["\r\n", "\t", "\u00a0", "\u200b", "  ", "\u2019", "â€™"]
+NOISE = ["\r\n", "\t", "\u00a0", "\u200b", "  ", "\u2019", "â€™", "&amp;", "<br>", "</p>"]
 
 
 @st.composite

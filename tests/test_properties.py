@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanarticle import Article, Config, InputError, clean
+from cleanarticle.html import extract, looks_like_html
 from cleanarticle.validate import problems
 from tests.strategies import article_text, clean_article
 
@@ -69,6 +70,8 @@ def _words(text: str) -> set[str]:
 @given(article_text())
 def test_nothing_disappears_silently(text: str) -> None:
     article = clean(text)
+    if looks_like_html(text):  # a page's words are those of its extracted text
+        text = extract(text).markdown
     accounted = _words(article.body) | _words(article.markdown)
     for edit in article.edits:  # edits quote the input as it was, mojibake and all
         for said in (edit.before, edit.after, edit.reason):
@@ -123,3 +126,36 @@ def test_junk_rules_back_off_when_they_would_take_too_much(text: str) -> None:
     assert removed <= max(GUARD_MIN_WORDS, GUARD_SHARE * words)
     if any(e.kind == "note" for e in edits):
         assert removed == 0 and "guard" in edits[0].reason
+
+
+MOJIBAKE_POOLS = [
+    "abc def",
+    "éèàçœß",
+    "“”‘’–—…€™",
+    "привет",
+    "日本語",
+    "ﬁﬂ",
+    "ＡＢ",
+    "\u0301",
+    "\u00a0",
+]
+
+
+@st.composite
+def maybe_mojibake(draw: st.DrawFn) -> str:
+    """Text in several scripts, often turned into mojibake through a wrong encoding."""
+    pools = st.sampled_from(MOJIBAKE_POOLS)
+    text = "".join(draw(st.lists(pools.flatmap(st.sampled_from), min_size=1, max_size=40)))
+    encoding = draw(st.sampled_from([None, "cp1252", "latin-1", "cp1251", "mac_roman"]))
+    if encoding:
+        text = text.encode("utf-8").decode(encoding, errors="ignore")
+    return text
+
+
+@given(st.one_of(st.text(), maybe_mojibake()))
+def test_lines_skipped_by_the_ftfy_gate_are_lines_ftfy_would_not_change(text: str) -> None:
+    from cleanarticle.cleaners.unicode import _FTFY, needs_ftfy
+
+    line = text.replace("\n", " ").replace("\r", " ")
+    if not needs_ftfy(line):
+        assert fix_text(line, _FTFY) == line
