@@ -8,6 +8,7 @@ what keeps metadata extraction a fixed point.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cleanarticle import detect
@@ -31,15 +32,16 @@ def is_header_item(block: Block) -> bool:
     )
 
 
-def is_title(block: Block) -> bool:
-    """A level-1 heading, or a headline-like line that is not a byline, date or caption."""
+def is_title(block: Block, item: bool | None = None) -> bool:
+    """A level-1 heading, or a headline-like line that is not a byline, date or caption
+    (``item``: whether it is one, when the caller knows already)."""
     if block.kind is Kind.HEADING:
         return block.level == 1
     return (
         block.is_paragraph
         and len(block.lines) == 1
         and detect.is_title_like(block.text)
-        and not is_header_item(block)
+        and not (is_header_item(block) if item is None else item)
     )
 
 
@@ -62,20 +64,27 @@ def analyse(doc: Document) -> Head:
     blocks = doc.blocks
     if len(blocks) < 2:
         return Head(0, None, None)
+    items: dict[int, bool] = {}  # is_header_item of each block, asked once
+
+    def item_at(i: int) -> bool:
+        if i not in items:
+            items[i] = is_header_item(blocks[i])
+        return items[i]
+
     title: int | None = None
     dek: int | None = None
     items_before = True  # every block above this one is a byline, date or caption
     for index, block in enumerate(blocks):
-        item = is_header_item(block)
+        item = item_at(index)
         if block.kind is Kind.HEADING and block.level == 1 and items_before and title is None:
             title, items_before = index, False
             continue
         if block.kind is not Kind.PARAGRAPH:
             return Head(index, title, dek)
-        titled = is_title(block)
+        titled = is_title(block, item)
         if titled and items_before and title is None:
             title = index
-        elif dek is None and not item and _dek_shaped(blocks, index):
+        elif dek is None and not item and _dek_shaped(blocks, index, item_at):
             after_title = title is not None and title == index - 1
             if after_title or (bool(doc.metadata.title) and items_before):
                 dek = index
@@ -85,13 +94,13 @@ def analyse(doc: Document) -> Head:
     return Head(len(blocks), title, dek)
 
 
-def _dek_shaped(blocks: list[Block], index: int) -> bool:
+def _dek_shaped(blocks: list[Block], index: int, item_at: Callable[[int], bool]) -> bool:
     block = blocks[index]
     return (
         index + 1 < len(blocks)
         and len(block.lines) == 1
         and len(block.text) <= 400
-        and is_header_item(blocks[index + 1])
+        and item_at(index + 1)
     )
 
 

@@ -46,7 +46,10 @@ class Block:
     @property
     def text(self) -> str:
         """The block's lines joined with newlines."""
-        return "\n".join(line.text for line in self.lines)
+        lines = self.lines
+        if len(lines) == 1:  # most blocks: no join (this is asked for millions of times)
+            return lines[0].text
+        return "\n".join([line.text for line in lines])
 
     @property
     def number(self) -> int:

@@ -85,10 +85,10 @@ def is_heading_text(text: str) -> bool:
     (False, False)
     """
     plain = plain_text(text).strip()
-    if len(plain) > 80 or not 1 <= len(detect.words(plain)) <= _MAX_HEADING_WORDS:
-        return False
     core = plain.strip("\"'“”‘’«»*_")
-    if not core or _ENDS_PUNCT.search(core) or not _STARTS_CAPITAL.match(core):
+    if len(plain) > 80 or not core or not _STARTS_CAPITAL.match(core) or _ENDS_PUNCT.search(core):
+        return False  # the cheap checks first: most lines fail them
+    if not 1 <= len(detect.words(plain)) <= _MAX_HEADING_WORDS:
         return False
     if _NOT_HEADING.search(core) or detect.parse_byline(plain) is not None:
         return False
