@@ -102,8 +102,8 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Pa
         relative = found.relative_to(root).as_posix()
         if any(part.startswith(".") for part in found.relative_to(root).parts):
             continue
-        if not found.is_file():
-            continue
+        if not found.is_file() and not found.is_symlink():
+            continue  # directories; a broken link is kept, to be reported as a failure
         if not any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in include):
             continue
         if any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in exclude):
@@ -117,6 +117,8 @@ def _file_record(path: Path, relative: str, format: str) -> Record:
     try:
         return Record(str(path), path.read_bytes(), format, out=out)
     except FileNotFoundError:
+        if path.is_symlink():
+            return Record(str(path), out=out, error="broken symbolic link; fix or remove it")
         return Record(str(path), out=out, error="no such file; check the path")
     except IsADirectoryError:
         return Record(str(path), out=out, error="is a directory")

@@ -63,6 +63,15 @@ def test_directory_to_directory(corpus: Path, tmp_path: Path) -> None:
     assert (out / "pages/de_regional.md").read_text("utf-8").startswith("---\ntitle: Rhein")
 
 
+def test_unreadable_entries_are_listed_not_skipped(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "gone.txt").symlink_to(corpus / "nowhere.txt")
+    result = run_cli("batch", str(corpus), "--out", str(tmp_path / "out"), "-j", "1")
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert f"{corpus / 'gone.txt'}: broken symbolic link; fix or remove it" in err
+    assert "cleaned 7 of 9 documents" in err
+
+
 def test_include_and_exclude(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ("--include", "*.html", "--exclude", "es_*", "-q")
