@@ -17,6 +17,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -235,8 +236,11 @@ _CONTEXT: Any = None
 
 
 def _set_context(context: Any) -> None:
+    """Worker start: keep the context; leave Ctrl-C to the parent, which stops the pool
+    (a worker interrupted mid-document would print a traceback)."""
     global _CONTEXT
     _CONTEXT = context
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call(func: Callable[[Any, list[T]], R], chunk: list[T]) -> R:
