@@ -72,3 +72,12 @@ def test_german_date_line_followed_by_text_is_not_a_list() -> None:
     article = clean(text)
     assert str(article.metadata.date) == "2021-03-09"
     assert article.body == "Die Regierung hat am Mittwoch entschieden.\n"
+
+
+def test_a_tiny_html_page_reports_that_the_rest_of_the_page_was_left_out() -> None:
+    """Found by Hypothesis: markup words (html, body, p) left without an edit saying why."""
+    article = clean("<html><body><p>قال قال قال قال.</p></body></html>")
+    assert article.body == "قال قال قال قال.\n"
+    notes = [e.reason for e in article.edits if e.kind == "note"]
+    assert notes == ["main text extracted with trafilatura; the rest of the page was left out"]
+    assert clean(article.markdown).markdown == article.markdown
