@@ -19,8 +19,17 @@ _CONTAINERS = {
 
 
 def normalize_newlines(text: str) -> str:
-    """CRLF and lone CR become LF."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    """CRLF and lone CR become LF; Unicode's line and paragraph separators (U+2028, U+2029)
+    become a line break and a paragraph break.
+
+    >>> normalize_newlines("a\\r\\nb\\u2028c\\u2029d")
+    'a\\nb\\nc\\n\\nd'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return text
 
 
 def parse(text: str) -> Document:

@@ -81,3 +81,13 @@ def test_a_tiny_html_page_reports_that_the_rest_of_the_page_was_left_out() -> No
     notes = [e.reason for e in article.edits if e.kind == "note"]
     assert notes == ["main text extracted with trafilatura; the rest of the page was left out"]
     assert clean(article.markdown).markdown == article.markdown
+
+
+def test_unicode_line_separators_are_line_breaks() -> None:
+    """Found by Hypothesis: ftfy turned U+2028 into a newline inside one line."""
+    first = clean("0\u20280")
+    assert clean(first.markdown).markdown == first.markdown
+    assert clean("One.\u2029Two.").body == "One.\n\nTwo.\n"
+    nel = clean("Alpha beta\u0085gamma delta.")
+    assert "\n" not in nel.body.rstrip("\n")
+    assert clean(nel.markdown).markdown == nel.markdown

@@ -54,6 +54,7 @@ def repair(text: str) -> tuple[str, str] | None:
     spaced = text
     for _ in range(3):  # until ftfy has nothing more to say about its own output
         fixed, explanation = ftfy.fix_and_explain(spaced, _FTFY)
+        fixed = fixed.replace("\n", " ")  # ftfy turns a stray NEL into a break: not in a line
         steps += [f"{step.action} {step.parameter}" for step in explanation or []]
         before, spaced = spaced, unicodedata.normalize("NFC", normalize_spacing(fixed))
         if spaced != fixed and "normalized spaces" not in steps:
