@@ -63,6 +63,17 @@ def paragraph(rng: random.Random, words: list[str] = WORDS) -> str:
     return " ".join(sentence(rng, words) for _ in range(rng.randint(2, 5)))
 
 
+def typographic(text: str, rng: random.Random) -> str:
+    """Punctuation as news sites publish it: a quotation in curly quotes, an apostrophe,
+    a dash (most real articles have them; they keep ftfy off its ASCII fast path)."""
+    first, _, rest = text.partition(". ")
+    text = f"“{first},” the official said. {rest}" if rest else f"“{first}”"
+    words = text.split(" ")
+    at = rng.randrange(len(words))
+    words[at] = words[at].rstrip(".,?”") + "’s" if words[at][-1:].isalpha() else words[at]
+    return " — ".join(" ".join(words).split(", ", 1))
+
+
 def article(rng: random.Random) -> str:
     """One article-like document in one of several shapes."""
     shape = rng.choice(["plain", "wrapped", "markdown", "lines", "foreign", "mojibake"])
@@ -76,8 +87,11 @@ def article(rng: random.Random) -> str:
     if rng.random() < 0.5:
         parts.append(rng.choice(["March 9, 2021", "Published: 4 May 2023 10:30 GMT"]))
     words = FOREIGN[rng.choice(sorted(FOREIGN))] if shape == "foreign" else WORDS
+    typeset = shape != "foreign" and rng.random() < 0.5
     for i in range(rng.randint(6, 30)):
         para = paragraph(rng, words)
+        if typeset and rng.random() < 0.7:
+            para = typographic(para, rng)
         if shape == "wrapped":
             para = "\n".join(textwrap.wrap(para, rng.choice([72, 80, 90])))
         if shape == "mojibake" and i % 3 == 0:

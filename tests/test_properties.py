@@ -159,3 +159,20 @@ def test_lines_skipped_by_the_ftfy_gate_are_lines_ftfy_would_not_change(text: st
     line = text.replace("\n", " ").replace("\r", " ")
     if not needs_ftfy(line):
         assert fix_text(line, _FTFY) == line
+
+
+@given(
+    st.text(alphabet="abc .,", max_size=80),
+    st.one_of(st.text(), maybe_mojibake()),
+    st.text(alphabet="xyz ,", max_size=80),
+)
+def test_windowed_badness_never_misses_what_ftfy_calls_bad(
+    before: str, middle: str, after: str
+) -> None:
+    from ftfy.badness import is_bad
+
+    from cleanarticle.cleaners.unicode import looks_bad
+
+    text = before + middle + after
+    if is_bad(text):
+        assert looks_bad(text)

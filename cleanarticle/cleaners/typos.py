@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -169,6 +172,29 @@ _POSSESSIVE = regex.compile(
 )
 
 
+_S_APOSTROPHE_S = re.compile(r"s['’]s")
+
+
+def _possessives(prose: str) -> Iterator[regex.Match[str]]:
+    """``_POSSESSIVE`` matches, found from each ``s's`` back to the start of its word (the
+    pattern run over the whole text would be tried at every letter).
+
+    >>> [m.group() for m in _possessives("Angela Merkels's cabinet and Texas’s, not s's")]
+    ["Merkels's", 'Texas’s']
+    """
+    for hit in _S_APOSTROPHE_S.finditer(prose):
+        start = hit.start()
+        while start > 0 and (prose[start - 1].isalpha() or _is_mark(prose[start - 1])):
+            start -= 1
+        found = _POSSESSIVE.match(prose, start)
+        if found is not None and found.end() == hit.end():
+            yield found
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
+
+
 @cleaner("CA502", "doubled-possessive", "Fix 'Xs's' when 'X' is the known word and 'Xs' is rare.")
 def doubled_possessive(doc: Document, ctx: Context) -> None:
     """``Merkels's`` is ``Merkel's`` misspelled when ``merkel`` is a known word, ``merkels`` is
@@ -182,7 +208,7 @@ def doubled_possessive(doc: Document, ctx: Context) -> None:
     prose = _prose(doc)
     if ("s's" not in prose and "s’s" not in prose) or not _english(prose):
         return
-    matches = list(_POSSESSIVE.finditer(prose))
+    matches = list(_possessives(prose))
     if not matches:
         return
     words = _words(prose)

@@ -36,8 +36,39 @@ def needs_ftfy(text: str) -> bool:
         _FTFY_CHARS.search(text) is not None
         or _SPACING_CHARS.search(text) is not None
         or not unicodedata.is_normalized("NFC", text)
-        or ftfy.badness.is_bad(text)
+        or looks_bad(text)
     )
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+#: Every sequence ftfy's badness pattern matches is at most 7 characters long and holds a
+#: non-ASCII character, so it lies within this many characters of one.
+_BADNESS_REACH = 7
+
+
+def looks_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad``, asked only of the stretches around non-ASCII characters.
+
+    The answer is the same (or errs towards "bad"): ftfy's pattern is a list of short
+    sequences, each with a non-ASCII character. A line with a few curly quotes is checked in
+    a few short windows instead of along its whole length.
+
+    >>> looks_bad("A long line of plain prose with “curly quotes” in it, as news has."), looks_bad(
+    ...     "A long line of plain prose, and then mojibake: itâ€™s here.")
+    (False, True)
+    """
+    if len(text) <= 64:
+        return ftfy.badness.is_bad(text)
+    start = end = -1
+    for run in _NON_ASCII_RUN.finditer(text):
+        lo, hi = max(0, run.start() - _BADNESS_REACH), run.end() + _BADNESS_REACH
+        if lo <= end:
+            end = hi
+            continue
+        if end > 0 and ftfy.badness.is_bad(text[start:end]):
+            return True
+        start, end = lo, hi
+    return end > 0 and ftfy.badness.is_bad(text[start:end])
 
 
 def repair(text: str) -> tuple[str, str] | None:
