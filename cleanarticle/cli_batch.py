@@ -100,14 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument(
         "--progress", action="store_true", default=None, help="show progress (default: on a tty)"
     )
-    progress.add_argument("--no-progress", dest="progress", action="store_false")
+    progress.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="never show progress"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
-    settings = parser.add_argument_group("configuration (as for 'cleanarticle')")
-    settings.add_argument("--config", metavar="PATH")
-    settings.add_argument("--no-config", action="store_true")
-    settings.add_argument("--select", metavar="CODES")
-    settings.add_argument("--ignore", metavar="CODES")
-    settings.add_argument("--quotes", choices=("straight", "preserve"))
+    settings = parser.add_argument_group(
+        "configuration", "as for 'cleanarticle' (found from the inputs; flags override the file)"
+    )
+    settings.add_argument("--config", metavar="PATH", help="read settings from this file only")
+    settings.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    settings.add_argument("--select", metavar="CODES", help="run only these cleaners")
+    settings.add_argument("--ignore", metavar="CODES", help="do not run these cleaners")
+    settings.add_argument(
+        "--quotes", choices=("straight", "preserve"), help="straight quotes (default) or keep"
+    )
     return parser
 
 
