@@ -412,6 +412,8 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     line = text.strip()
     if len(line) > 600:
         return None
+    if labelled_only and ":" not in line and not _could_be_credit_label(line):
+        return None  # every label has a colon, except "Photo by ..." and the like
     plain = plain_text(line).strip()
     label = _CAPTION_LABEL.match(plain)
     if label:
@@ -437,6 +439,14 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
             if len(words(caption)) >= 3:
                 return Caption(caption, match.group("credit").strip(), False)
     return None
+
+
+#: How the labels that can go without a colon begin (``Photo by ...``, ``Credit Jane Doe``).
+_COLONLESS_LABELS = ("photo", "image", "credit", "bildquelle", "crédit")
+
+
+def _could_be_credit_label(line: str) -> bool:
+    return line.lstrip("*_[ ").lower().startswith(_COLONLESS_LABELS)
 
 
 def _bold_credit(line: str) -> Caption | None:

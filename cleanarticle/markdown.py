@@ -187,6 +187,9 @@ def unwrap_emphasis(text: str) -> str | None:
     >>> unwrap_emphasis("**'Big news'**"), unwrap_emphasis("**Big** news")
     ("'Big news'", None)
     """
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "*_" or stripped[-1] not in "*_":
+        return None  # cannot be wholly emphasised: no need to parse
     tokens = [t for t in parse_inline(text) if not (t.type == "text" and not t.content)]
     if len(tokens) < 3:
         return None

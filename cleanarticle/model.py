@@ -27,7 +27,7 @@ class Kind(StrEnum):
 RAW_KINDS = frozenset({Kind.LIST, Kind.QUOTE, Kind.CODE, Kind.TABLE, Kind.RULE})
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of text and the input line it came from (1-based; 0 when unknown)."""
 
@@ -35,7 +35,7 @@ class Line:
     number: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph, heading, list, quote, code block, table or rule."""
 

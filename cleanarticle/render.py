@@ -48,7 +48,12 @@ def _as_read_back(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_BLOCK_START_CHARS = frozenset("#-+*>`~[_0123456789")
+
+
 def _escape_start(text: str) -> str:
+    if text[:1] not in _BLOCK_START_CHARS:
+        return text  # the usual case: no pattern to try
     match = _BLOCK_START.match(text)
     if match is None:
         return text

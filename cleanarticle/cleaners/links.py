@@ -34,14 +34,17 @@ def url_lines(doc: Document, ctx: Context) -> None:
             continue
         kept: list[Line] = []
         for line in block.lines:
-            is_label, labelled_url = urls.url_label(plain_text(line.text))
+            has_colon = ":" in line.text  # every URL and every URL label has one
+            is_label, labelled_url = (
+                urls.url_label(plain_text(line.text)) if has_colon else (False, None)
+            )
             if is_label and labelled_url is None:
                 waiting_label = line
                 ctx.record(
                     "remove", "URL label; the URL follows", before=line.text, line=line.number
                 )
                 continue
-            url = labelled_url or urls.bare_url(line.text)
+            url = labelled_url or (urls.bare_url(line.text) if has_colon else None)
             if url is None:
                 if waiting_label is not None:
                     kept.extend(_restore(ctx, waiting_label))
@@ -112,6 +115,8 @@ def related_teasers(doc: Document, ctx: Context) -> None:
     for i, block in enumerate(blocks):
         if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1 or len(block.text) > 400:
             continue
+        if ":" not in block.text:
+            continue  # every teaser label ends with one
         match = _TEASER.match(plain_text(block.text).strip())
         if match is None:
             continue

@@ -172,8 +172,12 @@ def html_remnants(doc: Document, ctx: Context) -> None:
     new_blocks: list[Block] = []
     changed = False
     for block in doc.blocks:
-        if block.kind not in (Kind.PARAGRAPH, Kind.HEADING):
-            new_blocks.append(block)
+        if block.kind not in (Kind.PARAGRAPH, Kind.HEADING) or (
+            len(block.lines) == 1
+            and "<" not in block.lines[0].text
+            and "&" not in block.lines[0].text
+        ):
+            new_blocks.append(block)  # nothing that could be HTML
             continue
         if any(stray_tags(line.text) for line in block.lines):
             new_blocks.extend(_convert_block(block, ctx))

@@ -116,15 +116,19 @@ def section_headings(doc: Document, ctx: Context) -> None:
     blocks = doc.blocks
     for i in range(1, len(blocks) - 1):
         block = blocks[i]
-        if not block.is_paragraph or len(block.lines) != 1 or len(block.text) > 120:
+        if block.kind is not Kind.PARAGRAPH or len(block.lines) != 1:
             continue
+        line = block.lines[0].text
+        first = line.lstrip("*_\"'“”‘’«» ")[:1]
+        if len(line) > 120 or not first.isalnum() or first.islower():
+            continue  # a heading starts with a capital, a digit or a caseless letter
         if not (_is_prose(blocks[i - 1]) and blocks[i + 1].is_paragraph):
             continue
-        inner = unwrap_emphasis(block.text)
+        inner = unwrap_emphasis(line)
         if inner is not None:
             text = inner
-        elif block.text.strip() == plain_text(block.text).strip():
-            text = block.text.strip()
+        elif line.strip() == plain_text(line).strip():
+            text = line.strip()
         else:
             continue
         if not is_heading_text(text) or _is_sentence_fragment(blocks[i + 1].text):
