@@ -46,6 +46,11 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _BADNESS_REACH = 7
 
 
+#: Punctuation of typeset text. Alone between ASCII characters it matches none of ftfy's
+#: badness sequences: each of those that could hold it needs another non-ASCII character.
+_TYPOGRAPHIC = frozenset("‘’“”–—…")
+
+
 def looks_bad(text: str) -> bool:
     """``ftfy.badness.is_bad``, asked only of the stretches around non-ASCII characters.
 
@@ -61,6 +66,8 @@ def looks_bad(text: str) -> bool:
         return ftfy.badness.is_bad(text)
     start = end = -1
     for run in _NON_ASCII_RUN.finditer(text):
+        if run.end() - run.start() == 1 and run.group() in _TYPOGRAPHIC:
+            continue  # a lone curly quote or dash: every pattern needs a second odd character
         lo, hi = max(0, run.start() - _BADNESS_REACH), run.end() + _BADNESS_REACH
         if lo <= end:
             end = hi
