@@ -33,6 +33,9 @@ class Pattern:
     name: str
     regex: str
     example: str
+    #: Lower-case strings of which every match holds one. A pattern that must scan a line
+    #: for its words (``.{0,100}cookie...``) is tried only on lines that hold one of them.
+    needs: tuple[str, ...] = ()
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -73,6 +76,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
         r"|manage (?:your )?(?:consent|privacy) (?:settings|preferences))\b.{0,300}",
         "We use cookies to improve your experience. Accept all cookies",
+        needs=("cookie", "consent", "privacy"),
     ),
     Pattern(
         "advertisement",
@@ -98,6 +102,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\))?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\b.{0,150}"
         r"|.{0,120}\ball rights reserved\b.{0,40}",
         "© 2024 Example Media Group. All rights reserved.",
+        needs=("©", "(c)", "copyright", "all rights reserved"),
     ),
     Pattern(
         "audio-widget",
@@ -146,17 +151,22 @@ def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def _combined(extra: tuple[str, ...]) -> tuple[regex.Pattern[str] | None, tuple[str, ...]]:
-    """Every pattern in one alternation (one call per line instead of one per family);
-    the group ``_ca<i>`` that matched names the family. ``None`` when the patterns cannot
-    be combined (a user pattern with global flags): then they are tried one by one."""
+def _combined(extra: tuple[str, ...]) -> tuple[regex.Pattern[str] | None, tuple[int, ...]]:
+    """The patterns without ``needs`` in one alternation (one call per line instead of one
+    per family), and the indexes (into ``compile_patterns``) of its alternatives. ``None``
+    when they cannot be combined (a user pattern with global flags): then every pattern is
+    tried one by one."""
     compiled = compile_patterns(extra)  # validates the extra patterns one by one
-    names = tuple(name for name, _ in compiled)
-    alternation = "|".join(f"(?P<_ca{i}>{p.pattern})" for i, (_, p) in enumerate(compiled))
+    plain = tuple(i for i in range(len(compiled)) if not _needs(i))
+    alternation = "|".join(f"(?P<_ca{i}>{compiled[i][1].pattern})" for i in plain)
     try:
-        return regex.compile(alternation, regex.IGNORECASE), names
+        return regex.compile(alternation, regex.IGNORECASE), plain
     except regex.error:
-        return None, names
+        return None, plain
+
+
+def _needs(index: int) -> tuple[str, ...]:
+    return PATTERNS[index].needs if index < len(PATTERNS) else ()
 
 
 #: Longest line that can be a row of share buttons (``Share | Tweet | Email | ...``).
@@ -166,17 +176,24 @@ _WIDGET_MAX = 200
 @lru_cache(maxsize=8192)
 def _match(line: str, extra: tuple[str, ...]) -> str | None:
     """``match`` for one stripped short line; memoised, since unwrap and the boilerplate
-    cleaner both ask about the same lines."""
-    pattern, names = _combined(extra)
+    cleaner both ask about the same lines. The first family in ``PATTERNS`` order wins."""
+    compiled = compile_patterns(extra)
+    pattern, plain = _combined(extra)
+    first = len(compiled)
     if pattern is None:
-        for name, one in compile_patterns(extra):
-            if one.fullmatch(line):
-                return name
+        first = next((i for i, (_, one) in enumerate(compiled) if one.fullmatch(line)), first)
     else:
         found = pattern.fullmatch(line)
         if found is not None:
-            index = next(i for i in range(len(names)) if found.group(f"_ca{i}") is not None)
-            return names[index]
+            first = next(i for i in plain if found.group(f"_ca{i}") is not None)
+        lower = line.lower()
+        for i in range(min(first, len(PATTERNS))):
+            needs = PATTERNS[i].needs
+            if needs and any(n in lower for n in needs) and compiled[i][1].fullmatch(line):
+                first = i
+                break
+    if first < len(compiled):
+        return compiled[first][0]
     if len(line) > _WIDGET_MAX:
         return None
     parts = [p.lower() for p in _SEPARATORS.split(line) if p]

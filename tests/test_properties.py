@@ -176,3 +176,27 @@ def test_windowed_badness_never_misses_what_ftfy_calls_bad(
     text = before + middle + after
     if is_bad(text):
         assert looks_bad(text)
+
+
+def _families_one_by_one(line: str) -> str | None:
+    from cleanarticle.boilerplate import compile_patterns
+
+    return next((name for name, p in compile_patterns() if p.fullmatch(line)), None)
+
+
+JUNK_WORDS = st.sampled_from(
+    [
+        *["we use cookies", "©", "(c) 2024", "All rights reserved", "privacy", "consent"],
+        *["Advert", "Subscribe now", "Read more", "cookie policy", "the", "news", "Copyright"],
+        *["2024", "."],
+    ]
+)
+
+
+@given(st.one_of(st.text(max_size=80), st.lists(JUNK_WORDS, max_size=8).map(" ".join)))
+def test_combined_boilerplate_matching_equals_trying_each_family(line: str) -> None:
+    from cleanarticle import boilerplate
+
+    line = line.strip()
+    if line and len(line) <= 400 and boilerplate.match(line) != "share-widget":
+        assert boilerplate.match(line) == _families_one_by_one(line)
