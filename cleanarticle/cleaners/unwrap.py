@@ -53,8 +53,8 @@ def stands_alone(line: str, extra: tuple[str, ...] = ()) -> bool:
     >>> stands_alone("Advertisement"), stands_alone("https://e.com/a"), stands_alone("It rained")
     (True, True, False)
     """
-    if urls.bare_url(line) or urls.url_label(plain_text(line))[0]:
-        return True
+    if ":" in line and (urls.bare_url(line) or urls.url_label(plain_text(line))[0]):
+        return True  # (a URL or a URL label always has a colon)
     return boilerplate.match(plain_text(line), extra) is not None or parse_date(line) is not None
 
 
