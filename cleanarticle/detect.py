@@ -366,11 +366,31 @@ _TRAILING_CREDIT = regex.compile(
     rf"^(?P<caption>.*\p{{Ll}}{{2}}{SENTENCE_END}{CLOSERS})(?:(?P<sep> {{2,}})|(?P<glued>))"
     r"(?P<credit>[\p{Lu}][^.!?]{0,79})$"
 )
+#: Words that label a photo credit, in several languages (``Photo:``, ``Foto:``, ``Crédit :``).
+CREDIT_LABELS = (
+    r"(?:photo(?:graph)?|image|picture|credit|illustration|foto|bild|bildquelle|quelle"
+    r"|crédit|crédito|fuente|fonte)s?(?:\s+credit)?"
+)
 _INLINE_CREDIT = regex.compile(
-    rf"^(?P<caption>.*{SENTENCE_END}{CLOSERS})\s+\(?(?:photo(?:graph)?|image|picture|credit"
-    r"|illustration|foto|bild)(?:\s+credit)?\s*:\s*(?P<credit>[^()]{1,80}?)\)?$",
+    rf"^(?P<caption>.*{SENTENCE_END}{CLOSERS})\s+\(?{CREDIT_LABELS}\s*:\s*"
+    r"(?P<credit>[^()]{1,80}?)\)?$",
     regex.IGNORECASE,
 )
+_CREDIT_LABEL_PREFIX = regex.compile(rf"^{CREDIT_LABELS}\s*:\s*", regex.IGNORECASE)
+
+
+def strip_credit_label(credit: str) -> str:
+    """A credit without its label.
+
+    >>> strip_credit_label("Foto: Oliver Berg / dpa"), strip_credit_label("Jane Doe")
+    ('Oliver Berg / dpa', 'Jane Doe')
+    """
+    return _CREDIT_LABEL_PREFIX.sub("", credit)
+
+
+def _is_labelled_credit(text: str) -> bool:
+    """What follows a credit label: a few words, not a sentence (``Oliver Berg / dpa``)."""
+    return 1 <= len(words(text)) <= 10 and not regex.search(r"[.!?:;,]$", text)
 
 
 @dataclass(frozen=True)
@@ -408,6 +428,8 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     Caption(caption='Crowds gather in the square.', credit='Jane Doe / Reuters', labelled=False)
     >>> parse_caption("A storm is coming.  Photo: Jane Doe")
     Caption(caption='A storm is coming.', credit='Jane Doe', labelled=False)
+    >>> parse_caption("Das Ufer stand unter Wasser. Foto: Oliver Berg / dpa").credit
+    'Oliver Berg / dpa'
     """
     line = text.strip()
     if len(line) > 600:
@@ -432,9 +454,9 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     bold = _bold_credit(line)
     if bold is not None:
         return bold
-    for pattern in (_INLINE_CREDIT, _TRAILING_CREDIT):
+    for pattern, trusted in ((_INLINE_CREDIT, _is_labelled_credit), (_TRAILING_CREDIT, is_credit)):
         match = pattern.match(plain)
-        if match and is_credit(match.group("credit").strip()):
+        if match and trusted(match.group("credit").strip()):
             caption = match.group("caption").strip()
             if len(words(caption)) >= 3:
                 return Caption(caption, match.group("credit").strip(), False)

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import regex
 from lxml.html import HtmlElement
 
-from cleanarticle.detect import is_credit, parse_caption, squash
+from cleanarticle.detect import is_credit, parse_caption, squash, strip_credit_label
 from cleanarticle.errors import InputError
 from cleanarticle.model import Image
 
@@ -154,14 +154,6 @@ def _author_url(tree: HtmlElement, base: str) -> dict[str, str]:
 _CREDIT_CLASS = regex.compile(
     r"credit|copyright|author|source|byline|photographer|quelle|fuente|fonte|credito", regex.I
 )
-_CREDIT_LABEL = (
-    r"(?:Photo|Foto|Image|Bild|Credit|Crédit|Crédito|Quelle|Bildquelle|Source|Fuente|Fonte)s?"
-)
-#: A caption that ends with a labelled credit: ``... on Monday. Photo: Jane Doe / AFP``.
-_LABELLED_CREDIT = regex.compile(
-    rf"^(?P<caption>.{{0,600}}?[.!?…»”\")])\s+{_CREDIT_LABEL}\s?:\s*(?P<credit>[^:]{{2,80}})$"
-)
-_LABEL_PREFIX = regex.compile(rf"^{_CREDIT_LABEL}\s?:\s*", regex.I)
 
 
 def _captions(tree: HtmlElement) -> tuple[Image, ...]:
@@ -183,17 +175,14 @@ def _captions(tree: HtmlElement) -> tuple[Image, ...]:
         ]
         credit = squash(" ".join(p for p in credit_parts if p))
         text = squash(_text_without(caption, credit_parts))
-        marked = bool(credit)  # the page's markup or a label says it is a credit
-        if not credit:
-            labelled = _LABELLED_CREDIT.match(text)
-            parsed = parse_caption(text) if labelled is None else None
-            if labelled is not None:
-                text, credit, marked = labelled["caption"], labelled["credit"], True
-            elif parsed is not None and parsed.credit:
+        if credit:  # the page's markup says it is a credit
+            credit = strip_credit_label(credit)
+            if len(credit) > 120 and not is_credit(credit):
+                text, credit = squash(f"{text} {credit}"), ""
+        else:  # the text may say so: "... on Monday. Photo: Jane Doe / AFP"
+            parsed = parse_caption(text)
+            if parsed is not None and parsed.credit:
                 text, credit = parsed.caption, parsed.credit
-        credit = _LABEL_PREFIX.sub("", credit)
-        if credit and not (marked and len(credit) <= 120) and not is_credit(credit):
-            text, credit = squash(f"{text} {credit}"), ""
         if text or credit:
             image = Image(caption=text, credit=credit)
             if image not in images:

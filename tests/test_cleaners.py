@@ -1001,3 +1001,16 @@ def test_byline_in_text_matching_the_pages_authors_leaves_the_body() -> None:
     assert article.body.startswith("La SNCF")
     other = text.replace("Par Claire Dubois et Marc Lefèvre", "Par Jean Martin")
     assert run(other).body.startswith("Par Jean Martin")
+
+
+def test_labelled_credit_in_a_text_scrape_needs_no_capitals() -> None:
+    text = (
+        "Rhein erreicht Höchststand in Köln\n\n"
+        "Das Rheinufer in der Altstadt stand am Montag unter Wasser. Foto: Oliver Berg / dpa\n\n"
+        "Der Pegel des Rheins ist am Montag auf über acht Meter gestiegen, sagte die Stadt.\n"
+    )
+    article = run(text)
+    assert article.metadata.images == (
+        Image("Das Rheinufer in der Altstadt stand am Montag unter Wasser.", "Oliver Berg / dpa"),
+    )
+    assert article.body.startswith("Der Pegel")
