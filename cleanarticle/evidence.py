@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
-from cleanarticle.lexicon import LATIN_WORD
+from cleanarticle.lexicon import count_words
 
 #: Words shorter than this are not kept (the twin rule does not touch them).
 MIN_LENGTH = 4
@@ -26,7 +26,7 @@ def words_of(text: str) -> Counter[str]:
     >>> words_of("Rain, rain and Rain.")
     Counter({'Rain': 2, 'rain': 1, 'and': 1})
     """
-    return Counter(LATIN_WORD.findall(text))
+    return count_words(text)
 
 
 def deletes(word: str) -> set[str]:

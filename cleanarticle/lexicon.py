@@ -63,6 +63,46 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}]*(?![\p{L}\p{M}\p{N}])")
 
+#: ASCII punctuation around a word ("said," "(Reuters)"): never a letter, mark or number.
+_ASCII_PUNCTUATION = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
+#: Words found in a whitespace-separated token, for tokens that need the pattern.
+_TOKEN_WORDS: dict[str, list[str]] = {}
+_TOKEN_CACHE_SIZE = 200_000
+
+
+def _token_words(token: str) -> list[str]:
+    words = _TOKEN_WORDS.get(token)
+    if words is None:
+        if len(_TOKEN_WORDS) >= _TOKEN_CACHE_SIZE:
+            _TOKEN_WORDS.clear()  # bounded: a long batch does not grow it without end
+        words = _TOKEN_WORDS[token] = LATIN_WORD.findall(token)
+    return words
+
+
+def count_words(text: str) -> Counter[str]:
+    """The ``LATIN_WORD`` matches of ``text``, counted: the same as
+    ``Counter(LATIN_WORD.findall(text))``, several times faster.
+
+    Whitespace is not a letter, mark or number, so the pattern finds the same words in each
+    whitespace-separated token as in the whole text. Tokens are counted first (in C), and
+    each distinct token is read once: a run of ASCII letters with ASCII punctuation around
+    it is one word as it stands; other tokens go through the pattern, and what it found is
+    kept for the next document.
+
+    >>> count_words("Rain, rain (and) Rain. Café «naïve» x2 über-cool 東京")
+    Counter({'Rain': 2, 'rain': 1, 'and': 1, 'Café': 1, 'naïve': 1, 'über': 1, 'cool': 1})
+    """
+    counts: Counter[str] = Counter()
+    strip = _ASCII_PUNCTUATION
+    for token, n in Counter(text.split()).items():
+        core = token.strip(strip)
+        if core.isascii() and core.isalpha():
+            counts[core] += n
+        elif core:
+            for word in _token_words(token):
+                counts[word] += n
+    return counts
+
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
@@ -82,7 +122,7 @@ def is_english(text: str) -> bool:
     >>> is_english("Le chat est sur le tapis et il est content.")
     False
     """
-    return counts_are_english(Counter(LATIN_WORD.findall(text)))
+    return counts_are_english(count_words(text))
 
 
 def counts_are_english(counts: Counter[str]) -> bool:

@@ -200,3 +200,20 @@ def test_combined_boilerplate_matching_equals_trying_each_family(line: str) -> N
     line = line.strip()
     if line and len(line) <= 400 and boilerplate.match(line) != "share-widget":
         assert boilerplate.match(line) == _families_one_by_one(line)
+
+
+WORDY = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("abcXYZ éüßçœ ,.;:'’-()«»\u0301\u200b\t\n2_/"), st.characters()
+    ),
+    max_size=120,
+)
+
+
+@given(st.one_of(st.text(), WORDY, maybe_mojibake()))
+def test_fast_word_count_equals_the_pattern(text: str) -> None:
+    from collections import Counter
+
+    from cleanarticle.lexicon import LATIN_WORD, count_words
+
+    assert count_words(text) == Counter(LATIN_WORD.findall(text))

@@ -12,7 +12,7 @@ import regex
 
 from cleanarticle.cleaners._util import text_lines
 from cleanarticle.evidence import Evidence, deletes
-from cleanarticle.lexicon import LATIN_WORD, counts_are_english, zipf
+from cleanarticle.lexicon import LATIN_WORD, count_words, counts_are_english, zipf
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, Option, cleaner
 
@@ -27,7 +27,7 @@ def _prose(doc: Document) -> str:
 @lru_cache(maxsize=4)
 def _words(prose: str) -> Counter[str]:
     """The prose's words, counted once for the three typo cleaners (which run in a row)."""
-    return Counter(LATIN_WORD.findall(prose))
+    return count_words(prose)
 
 
 def _english(prose: str) -> bool:
