@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 
+import ftfy.chardata
 import regex
 from ftfy import fix_text
 from hypothesis import HealthCheck, given, settings
@@ -217,3 +218,27 @@ def test_fast_word_count_equals_the_pattern(text: str) -> None:
     from cleanarticle.lexicon import LATIN_WORD, count_words
 
     assert count_words(text) == Counter(LATIN_WORD.findall(text))
+
+
+FTFY_TABLE_CHARS = st.sampled_from(
+    sorted(
+        {chr(c) for c in ftfy.chardata.WIDTH_MAP}
+        | {chr(c) for c in ftfy.chardata.LIGATURES}
+        | {chr(c) for c in ftfy.chardata.CONTROL_CHARS}
+    )
+)
+
+
+@given(
+    st.lists(st.one_of(maybe_mojibake(), FTFY_TABLE_CHARS, st.text(max_size=5)), max_size=6).map(
+        "".join
+    )
+)
+def test_gate_and_encoding_only_passes_give_what_all_fixes_give(text: str) -> None:
+    from cleanarticle.cleaners.unicode import _FTFY, needs_ftfy, repair
+
+    line = text.replace("\n", " ").replace("\r", " ")
+    if not needs_ftfy(line):
+        assert fix_text(line, _FTFY) == line
+    fast, full = repair(line), repair(line, all_fixes=True)
+    assert (fast and fast[0]) == (full and full[0])

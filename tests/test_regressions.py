@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanarticle import clean
+from cleanarticle import Config, clean
 from cleanarticle.validate import problems
 
 
@@ -91,3 +91,18 @@ def test_unicode_line_separators_are_line_breaks() -> None:
     nel = clean("Alpha beta\u0085gamma delta.")
     assert "\n" not in nel.body.rstrip("\n")
     assert clean(nel.markdown).markdown == nel.markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("ｶﾀｶﾅ sold out.", "カタカナ sold out."),  # half-width katakana
+        ("The IJssel flooded at ĳssel.", "The IJssel flooded at ijssel."),  # a ligature
+        ("Rates\u206a rose.", "Rates rose."),  # a deprecated format character
+        ("Shares\ufff9 fell.", "Shares fell."),  # an interlinear annotation mark
+    ],
+)
+def test_characters_in_ftfys_tables_are_not_skipped_by_the_gate(text: str, fixed: str) -> None:
+    """The ftfy gate's character list was written by hand and missed these; it is now
+    built from ftfy's own tables."""
+    assert clean(text, config=Config.make(select=["CA101"])).body == fixed + "\n"

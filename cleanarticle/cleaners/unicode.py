@@ -7,6 +7,7 @@ import unicodedata
 
 import ftfy
 import ftfy.badness
+import ftfy.chardata
 
 from cleanarticle.chars import C0_CONTROLS, INVISIBLE, ODD_SPACES, normalize_spacing
 from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines, rewrite_metadata
@@ -17,10 +18,34 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=T
 # Plain character classes in per-line checks use the standard library's ``re``: its calls
 # cost a third of ``regex``'s, and these patterns need no Unicode properties.
 _NEEDS_WORK = re.compile(r"[^\x20-\x7e]")
-#: Characters ftfy changes outside mojibake: controls, odd spaces, ligatures, full width ...
+
+
+def _char_class(codes: set[int]) -> str:
+    """A ``[...]`` class of these code points, written as ranges."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges) + "]"
+
+
+#: Characters ftfy changes outside mojibake, from ftfy's own tables (ligatures, full and half
+#: width forms, control characters), plus C1 controls, surrogates, line and paragraph
+#: separators, the replacement character and the invisible characters.
 _FTFY_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u2028\u2029\ufb00-\ufb06\uff01-\uff5e"
-    "\ufffd\ud800-\udfff\u200b-\u200f\u2060\ufeff]"
+    _char_class(
+        set(ftfy.chardata.WIDTH_MAP)
+        | set(ftfy.chardata.LIGATURES)
+        | set(ftfy.chardata.CONTROL_CHARS)
+        | set(range(0x00, 0x09))
+        | set(range(0x0B, 0x20))
+        | set(range(0x7F, 0xA1))
+        | set(range(0xD800, 0xE000))
+        | set(range(0x200B, 0x2010))
+        | {0xAD, 0x2028, 0x2029, 0x2060, 0xFEFF, 0xFFFD}
+    )
 )
 
 
@@ -78,8 +103,22 @@ def looks_bad(text: str) -> bool:
     return end > 0 and ftfy.badness.is_bad(text[start:end])
 
 
-def repair(text: str) -> tuple[str, str] | None:
+#: For a line with none of ``_FTFY_CHARS``: only ftfy's encoding repair (the other fixes
+#: find nothing to do, and each costs a pass over the line). What the repair produces is
+#: checked again, with all fixes if it needs them.
+_FTFY_ENCODING_ONLY = _FTFY._replace(
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+)
+
+
+def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     """Fix mojibake and odd characters in one line; ``None`` when it is fine.
+    (``all_fixes``: run every ftfy fix on every pass; the result is the same, only slower.)
 
     >>> repair("donâ€™t")
     ('don’t', 'fixed Unicode (ftfy: encode sloppy-windows-1252, decode utf-8)')
@@ -91,7 +130,8 @@ def repair(text: str) -> tuple[str, str] | None:
     steps: list[str] = []
     spaced = text
     for _ in range(3):  # until ftfy has nothing more to say about its own output
-        fixed, explanation = ftfy.fix_and_explain(spaced, _FTFY)
+        odd = all_fixes or _FTFY_CHARS.search(spaced) is not None
+        fixed, explanation = ftfy.fix_and_explain(spaced, _FTFY if odd else _FTFY_ENCODING_ONLY)
         fixed = fixed.replace("\n", " ")  # ftfy turns a stray NEL into a break: not in a line
         steps += [f"{step.action} {step.parameter}" for step in explanation or []]
         before, spaced = spaced, unicodedata.normalize("NFC", normalize_spacing(fixed))
