@@ -118,6 +118,15 @@ PATTERNS: tuple[Pattern, ...] = (
 )
 
 _SEPARATORS = regex.compile(r"\s*[|·•/,]\s*|\s{2,}")
+#: A whole lower-cased line of widget words between separators (what splitting the line at
+#: ``_SEPARATORS`` into ``WIDGET_WORDS`` finds, in one anchored pass that stops at the first
+#: word that is not one).
+_WIDGET_LINE = regex.compile(
+    r"(?:{sep})*(?:{word})(?:(?:{sep})+(?:{word}))*(?:{sep})*".format(
+        sep=_SEPARATORS.pattern,
+        word="|".join(regex.escape(w) for w in sorted(WIDGET_WORDS, key=len, reverse=True)),
+    )
+)
 
 
 @lru_cache(maxsize=64)
@@ -169,6 +178,8 @@ def _needs(index: int) -> tuple[str, ...]:
     return PATTERNS[index].needs if index < len(PATTERNS) else ()
 
 
+#: The families with ``needs``, by their index in ``PATTERNS``.
+_WITH_NEEDS = tuple((i, p.needs) for i, p in enumerate(PATTERNS) if p.needs)
 #: Longest line that can be a row of share buttons (``Share | Tweet | Email | ...``).
 _WIDGET_MAX = 200
 
@@ -187,16 +198,14 @@ def _match(line: str, extra: tuple[str, ...]) -> str | None:
         if found is not None:
             first = next(i for i in plain if found.group(f"_ca{i}") is not None)
         lower = line.lower()
-        for i in range(min(first, len(PATTERNS))):
-            needs = PATTERNS[i].needs
-            if needs and any(n in lower for n in needs) and compiled[i][1].fullmatch(line):
+        for i, needs in _WITH_NEEDS:
+            if i >= first:
+                break
+            if any(n in lower for n in needs) and compiled[i][1].fullmatch(line):
                 first = i
                 break
     if first < len(compiled):
         return compiled[first][0]
-    if len(line) > _WIDGET_MAX:
-        return None
-    parts = [p.lower() for p in _SEPARATORS.split(line) if p]
-    if parts and all(p in WIDGET_WORDS for p in parts):
+    if len(line) <= _WIDGET_MAX and _WIDGET_LINE.fullmatch(line.lower()):
         return "share-widget"
     return None

@@ -242,3 +242,27 @@ def test_gate_and_encoding_only_passes_give_what_all_fixes_give(text: str) -> No
         assert fix_text(line, _FTFY) == line
     fast, full = repair(line), repair(line, all_fixes=True)
     assert (fast and fast[0]) == (full and full[0])
+
+
+WIDGET_PARTS = st.sampled_from(
+    ["Share", "share this", "Tweet", "E-mail", "copy link", "X", "x", "print", "news", "Copy"]
+)
+WIDGET_SEPARATORS = st.sampled_from([" | ", "|", " · ", "•", " / ", ", ", "  ", " ", "\t\t", ""])
+
+
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.text(alphabet="ſKİsharetwx |·", max_size=20),
+        st.lists(st.tuples(WIDGET_SEPARATORS, WIDGET_PARTS), max_size=6).map(
+            lambda pairs: "".join(sep + part for sep, part in pairs)
+        ),
+    )
+)
+def test_widget_line_pattern_equals_splitting_into_widget_words(line: str) -> None:
+    from cleanarticle import boilerplate
+
+    line = line.strip()
+    parts = [p.lower() for p in boilerplate._SEPARATORS.split(line) if p]
+    by_splitting = bool(parts) and all(p in boilerplate.WIDGET_WORDS for p in parts)
+    assert (boilerplate._WIDGET_LINE.fullmatch(line.lower()) is not None) == by_splitting
