@@ -44,17 +44,24 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
     """
     extra = tuple(ctx.config.extra_boilerplate)
     found: list[tuple[Line, str]] = []
-    total_words = 0
     for block in doc.blocks:
-        if block.kind not in TEXT_KINDS:
-            continue
-        for line in block.lines:
-            total_words += len(line.text.split())
-            family = boilerplate.match(plain_text(line.text), extra)
-            if family is not None:
-                found.append((line, family))
+        if block.kind in TEXT_KINDS:
+            for line in block.lines:
+                family = boilerplate.match(plain_text(line.text), extra)
+                if family is not None:
+                    found.append((line, family))
+    if not found:
+        return
     removed_words = sum(len(line.text.split()) for line, _ in found)
     share, least = float(ctx.option("guard-share")), int(ctx.option("guard-words"))
+    total_words = 0
+    if removed_words > least:  # only then can the guard stop the removal: count the words
+        total_words = sum(
+            len(line.text.split())
+            for block in doc.blocks
+            if block.kind in TEXT_KINDS
+            for line in block.lines
+        )
     if removed_words > max(least, share * total_words):
         ctx.record(
             "note",
