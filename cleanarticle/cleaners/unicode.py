@@ -65,15 +65,21 @@ def needs_ftfy(text: str) -> bool:
     )
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 #: Every sequence ftfy's badness pattern matches is at most 7 characters long and holds a
 #: non-ASCII character, so it lies within this many characters of one.
 _BADNESS_REACH = 7
 
-
 #: Punctuation of typeset text. Alone between ASCII characters it matches none of ftfy's
 #: badness sequences: each of those that could hold it needs another non-ASCII character.
-_TYPOGRAPHIC = frozenset("‘’“”–—…")
+_TYPOGRAPHIC = "‘’“”–—…"
+_SUSPECT = f"(?:[^\\x00-\\x7f]{{2,}}|[^\\x00-\\x7f{_TYPOGRAPHIC}])"
+#: Runs of non-ASCII characters worth ftfy's badness test (two or more, or one that is not
+#: typographic punctuation), with the runs less than two reaches apart, whose windows
+#: overlap, taken together. Found in C: a typeset line with lone curly quotes has none, a
+#: line in another script is one cluster.
+_SUSPECT_CLUSTER = re.compile(
+    f"{_SUSPECT}(?:[\\x00-\\x7f{_TYPOGRAPHIC}]{{0,{2 * _BADNESS_REACH}}}{_SUSPECT})*"
+)
 
 
 def looks_bad(text: str) -> bool:
@@ -89,18 +95,11 @@ def looks_bad(text: str) -> bool:
     """
     if len(text) <= 64:
         return ftfy.badness.is_bad(text)
-    start = end = -1
-    for run in _NON_ASCII_RUN.finditer(text):
-        if run.end() - run.start() == 1 and run.group() in _TYPOGRAPHIC:
-            continue  # a lone curly quote or dash: every pattern needs a second odd character
-        lo, hi = max(0, run.start() - _BADNESS_REACH), run.end() + _BADNESS_REACH
-        if lo <= end:
-            end = hi
-            continue
-        if end > 0 and ftfy.badness.is_bad(text[start:end]):
-            return True
-        start, end = lo, hi
-    return end > 0 and ftfy.badness.is_bad(text[start:end])
+    reach = _BADNESS_REACH
+    return any(
+        ftfy.badness.is_bad(text[max(0, found.start() - reach) : found.end() + reach])
+        for found in _SUSPECT_CLUSTER.finditer(text)
+    )
 
 
 #: For a line with none of ``_FTFY_CHARS``: only ftfy's encoding repair (the other fixes
@@ -131,14 +130,18 @@ def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     spaced = text
     for _ in range(3):  # until ftfy has nothing more to say about its own output
         odd = all_fixes or _FTFY_CHARS.search(spaced) is not None
-        fixed, explanation = ftfy.fix_and_explain(spaced, _FTFY if odd else _FTFY_ENCODING_ONLY)
-        fixed = fixed.replace("\n", " ")  # ftfy turns a stray NEL into a break: not in a line
+        out, explanation = ftfy.fix_and_explain(spaced, _FTFY if odd else _FTFY_ENCODING_ONLY)
+        fixed = out.replace("\n", " ")  # ftfy turns a stray NEL into a break: not in a line
         steps += [f"{step.action} {step.parameter}" for step in explanation or []]
         before, spaced = spaced, unicodedata.normalize("NFC", normalize_spacing(fixed))
         if spaced != fixed and "normalized spaces" not in steps:
             steps.append("normalized spaces")
-        if spaced == before or not needs_ftfy(spaced):
+        if spaced == before:
             break  # nothing (more) for ftfy to do
+        if spaced == out and (odd or _FTFY_CHARS.search(spaced) is None):
+            break  # ftfy's own output, which its loop left as a fixed point of all its fixes
+        if not needs_ftfy(spaced):
+            break
     if spaced == text:
         return None
     return spaced, "fixed Unicode" + (f" (ftfy: {', '.join(steps)})" if steps else "")
