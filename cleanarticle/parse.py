@@ -51,8 +51,13 @@ def parse(text: str) -> Document:
 def parse_body(body: str, first_line: int = 1) -> list[Block]:
     """Blocks of a Markdown body; ``first_line`` is the input line number of its first line."""
     source = body.split("\n")
-    if not _MARKDOWN_BLOCK.search(body):
+    if not _may_hold_markdown_blocks(source, body):
         return _plain_blocks(source, first_line)
+    return _markdown_blocks(source, body, first_line)
+
+
+def _markdown_blocks(source: list[str], body: str, first_line: int) -> list[Block]:
+    """Blocks of a Markdown body, read by markdown-it."""
     found: list[tuple[int, Block]] = []
     covered = [False] * len(source)
     tokens = parse_blocks(body)
@@ -74,10 +79,32 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
     return [block for _, block in found]
 
 
-#: A line that could start a Markdown block other than a paragraph (or a reference link).
-#: (stdlib ``re``: faster here, and its ``\\s`` takes a few more spaces, which only sends
-#: more text to markdown-it.)
-_MARKDOWN_BLOCK = re.compile(r"(?m)^ {0,3}(?:[#>*+\-_=|\[`~]|\d{1,9}[.)](?:\s|$))|\t")
+#: What a line that starts a Markdown block other than a paragraph (or a reference link)
+#: begins with, after its indentation.
+_BLOCK_STARTS = frozenset("#>*+-_=|[`~")
+_ORDERED_ITEM = re.compile(r" *\d{1,9}[.)](?:\s|$)")
+
+
+def _may_hold_markdown_blocks(source: list[str], body: str) -> bool:
+    """Whether a line could start a Markdown block other than a paragraph (or the text has a
+    tab). It may say yes wrongly (markdown-it then decides), never no wrongly.
+
+    >>> _may_hold_markdown_blocks(["Plain text", "2021 was a year."], "")
+    False
+    >>> _may_hold_markdown_blocks(["Text", "  - item"], "")
+    True
+    >>> _may_hold_markdown_blocks(["1. one"], "")
+    True
+    """
+    if "\t" in body:
+        return True
+    for line in source:
+        start = line.lstrip(" ")[:1]
+        if start and start in _BLOCK_STARTS:
+            return True
+        if start.isdigit() and _ORDERED_ITEM.match(line):
+            return True
+    return False
 
 
 def _plain_blocks(source: list[str], first_line: int) -> list[Block]:

@@ -266,3 +266,19 @@ def test_widget_line_pattern_equals_splitting_into_widget_words(line: str) -> No
     parts = [p.lower() for p in boilerplate._SEPARATORS.split(line) if p]
     by_splitting = bool(parts) and all(p in boilerplate.WIDGET_WORDS for p in parts)
     assert (boilerplate._WIDGET_LINE.fullmatch(line.lower()) is not None) == by_splitting
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet="ab .,:1923()\n  #-*>`[]"),
+        article_text(),
+    )
+)
+def test_text_without_markdown_blocks_parses_as_markdown_it_reads_it(text: str) -> None:
+    from cleanarticle.parse import _markdown_blocks, _may_hold_markdown_blocks, _plain_blocks
+
+    body = text.replace("\r", "\n")
+    source = body.split("\n")
+    if not _may_hold_markdown_blocks(source, body):
+        assert _plain_blocks(source, 1) == _markdown_blocks(source, body, 1)
