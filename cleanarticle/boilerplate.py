@@ -7,6 +7,7 @@ own through ``Config.extra_boilerplate``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -180,6 +181,8 @@ def _needs(index: int) -> tuple[str, ...]:
 
 #: The families with ``needs``, by their index in ``PATTERNS``.
 _WITH_NEEDS = tuple((i, p.needs) for i, p in enumerate(PATTERNS) if p.needs)
+#: Any of their words (one search of the line instead of one per word).
+_ANY_NEED = re.compile("|".join(re.escape(n) for _, needs in _WITH_NEEDS for n in needs))
 #: Longest line that can be a row of share buttons (``Share | Tweet | Email | ...``).
 _WIDGET_MAX = 200
 
@@ -198,12 +201,13 @@ def _match(line: str, extra: tuple[str, ...]) -> str | None:
         if found is not None:
             first = next(i for i in plain if found.group(f"_ca{i}") is not None)
         lower = line.lower()
-        for i, needs in _WITH_NEEDS:
-            if i >= first:
-                break
-            if any(n in lower for n in needs) and compiled[i][1].fullmatch(line):
-                first = i
-                break
+        if _ANY_NEED.search(lower) is not None:
+            for i, needs in _WITH_NEEDS:
+                if i >= first:
+                    break
+                if any(n in lower for n in needs) and compiled[i][1].fullmatch(line):
+                    first = i
+                    break
     if first < len(compiled):
         return compiled[first][0]
     if len(line) <= _WIDGET_MAX and _WIDGET_LINE.fullmatch(line.lower()):

@@ -276,6 +276,12 @@ MISSPELLINGS: dict[str, str] = {
 
 
 @lru_cache(maxsize=16)
+def _phrases(entries: tuple[str, ...]) -> tuple[str, ...]:
+    """The entries of a misspelling table that are not one word (``can not``), sorted."""
+    return tuple(sorted(k for k in entries if LATIN_WORD.fullmatch(k) is None))
+
+
+@lru_cache(maxsize=16)
 def _table_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     """One pass over the text finds every word of the table (any letter case)."""
     alternatives = "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
@@ -312,7 +318,7 @@ def misspellings(doc: Document, ctx: Context) -> None:
         right = table.get(word.lower())
         if right is not None and word.lower() not in protected:
             fixes[word] = _case_like(right, word)
-    phrases = tuple(sorted(k for k in table if LATIN_WORD.fullmatch(k) is None))
+    phrases = _phrases(tuple(table))
     if phrases:  # anything else a user listed ("can not"): one regex pass finds them
         for match in _table_pattern(phrases).finditer(prose):
             word = match.group()
