@@ -454,8 +454,13 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     bold = _bold_credit(line)
     if bold is not None:
         return bold
-    for pattern, trusted in ((_INLINE_CREDIT, _is_labelled_credit), (_TRAILING_CREDIT, is_credit)):
-        match = pattern.match(plain)
+    candidates = (
+        (_INLINE_CREDIT, _is_labelled_credit, ":" in plain),  # the label's colon
+        # the credit is at the end and has no sentence end: most paragraphs are out at once
+        (_TRAILING_CREDIT, is_credit, not plain.endswith((".", "!", "?"))),
+    )
+    for pattern, trusted, possible in candidates:
+        match = pattern.match(plain) if possible else None
         if match and trusted(match.group("credit").strip()):
             caption = match.group("caption").strip()
             if len(words(caption)) >= 3:
