@@ -65,17 +65,20 @@ LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}]*(?!
 
 #: ASCII punctuation around a word ("said," "(Reuters)"): never a letter, mark or number.
 _ASCII_PUNCTUATION = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
-#: Words found in a whitespace-separated token, for tokens that need the pattern.
-_TOKEN_WORDS: dict[str, list[str]] = {}
+#: The words of each whitespace-separated token seen so far (a corpus reuses its tokens).
+_TOKEN_WORDS: dict[str, tuple[str, ...]] = {}
 _TOKEN_CACHE_SIZE = 200_000
 
 
-def _token_words(token: str) -> list[str]:
-    words = _TOKEN_WORDS.get(token)
-    if words is None:
-        if len(_TOKEN_WORDS) >= _TOKEN_CACHE_SIZE:
-            _TOKEN_WORDS.clear()  # bounded: a long batch does not grow it without end
-        words = _TOKEN_WORDS[token] = LATIN_WORD.findall(token)
+def _token_words(token: str) -> tuple[str, ...]:
+    core = token.strip(_ASCII_PUNCTUATION)
+    if core.isascii() and core.isalpha():
+        words: tuple[str, ...] = (core,)  # ASCII letters between ASCII punctuation: one word
+    else:
+        words = tuple(LATIN_WORD.findall(token))
+    if len(_TOKEN_WORDS) >= _TOKEN_CACHE_SIZE:
+        _TOKEN_WORDS.clear()  # bounded: a long batch does not grow it without end
+    _TOKEN_WORDS[token] = words
     return words
 
 
@@ -85,22 +88,20 @@ def count_words(text: str) -> Counter[str]:
 
     Whitespace is not a letter, mark or number, so the pattern finds the same words in each
     whitespace-separated token as in the whole text. Tokens are counted first (in C), and
-    each distinct token is read once: a run of ASCII letters with ASCII punctuation around
-    it is one word as it stands; other tokens go through the pattern, and what it found is
-    kept for the next document.
+    each distinct token is read once and remembered: a run of ASCII letters with ASCII
+    punctuation around it is one word as it stands; other tokens go through the pattern.
 
     >>> count_words("Rain, rain (and) Rain. Café «naïve» x2 über-cool 東京")
     Counter({'Rain': 2, 'rain': 1, 'and': 1, 'Café': 1, 'naïve': 1, 'über': 1, 'cool': 1})
     """
     counts: Counter[str] = Counter()
-    strip = _ASCII_PUNCTUATION
+    known = _TOKEN_WORDS.get
     for token, n in Counter(text.split()).items():
-        core = token.strip(strip)
-        if core.isascii() and core.isalpha():
-            counts[core] += n
-        elif core:
-            for word in _token_words(token):
-                counts[word] += n
+        words = known(token)
+        if words is None:
+            words = _token_words(token)
+        for word in words:
+            counts[word] += n
     return counts
 
 
