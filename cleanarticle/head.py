@@ -60,7 +60,34 @@ def analyse(doc: Document) -> Head:
     The title is the first title block with only bylines, dates or captions above it; the
     standfirst is one short paragraph right after the title (or first, when the title is
     already known) and before another head item.
+
+    Several cleaners ask in a row; the answer is kept on the document with what it was read
+    from (the blocks up to the one after the head's end), and reused while that is the same.
     """
+    kept = doc.head_cache
+    if kept is not None and kept[0] == _snapshot(doc, len(kept[0][2])):
+        return kept[1]  # type: ignore[no-any-return]
+    found = _analyse(doc)
+    doc.head_cache = (_snapshot(doc, found.length + 2), found)
+    return found
+
+
+def _snapshot(doc: Document, count: int) -> tuple[object, ...]:
+    """What ``_analyse`` reads of the first ``count`` blocks (kind, level, number of lines,
+    the text of a one-line block), whether they are all the blocks, and whether the
+    metadata has a title."""
+    blocks = doc.blocks[:count]
+    return (
+        len(blocks) == len(doc.blocks),
+        bool(doc.metadata.title),
+        tuple(
+            (b.kind, b.level, len(b.lines), b.lines[0].text if len(b.lines) == 1 else None)
+            for b in blocks
+        ),
+    )
+
+
+def _analyse(doc: Document) -> Head:
     blocks = doc.blocks
     if len(blocks) < 2:
         return Head(0, None, None)

@@ -197,6 +197,8 @@ class Document:
     #: Input line of each value a cleaner moved to the metadata (a URL -> its line), so that
     #: later edits about that value can point at the input.
     origins: dict[str, int] = field(default_factory=dict)
+    #: The last head analysis and what it was read from (see ``head.analyse``).
+    head_cache: tuple[Any, Any] | None = field(default=None, repr=False, compare=False)
 
     def set_meta(self, **changes: Any) -> None:
         """Change metadata fields."""

@@ -1014,3 +1014,20 @@ def test_labelled_credit_in_a_text_scrape_needs_no_capitals() -> None:
         Image("Das Rheinufer in der Altstadt stand am Montag unter Wasser.", "Oliver Berg / dpa"),
     )
     assert article.body.startswith("Der Pegel")
+
+
+def test_head_analysis_is_reused_only_while_the_head_is_unchanged() -> None:
+    from cleanarticle import head
+    from cleanarticle.parse import parse
+
+    doc = parse("Pact Signed\n\nBy Jane Doe\n\nThe deal was signed on Tuesday in the city.\n")
+    first = head.analyse(doc)
+    assert (first.length, first.title) == (2, 0)
+    assert head.analyse(doc) is first  # asked again, nothing changed: the kept answer
+    doc.blocks[1].lines[0].text = "The byline line became a sentence of the body, it seems."
+    assert head.analyse(doc).length == 1  # a changed line is read again
+    doc.blocks.pop(0)
+    assert head.analyse(doc).title is None  # so is a removed block
+    doc.set_meta(title="Pact Signed")
+    doc.blocks[0].lines[0].text = "By Jane Doe"
+    assert head.analyse(doc).length == 1
