@@ -68,10 +68,12 @@ def is_title_like(text: str) -> bool:
     False
     """
     text = plain_text(text).strip()
+    if len(text) > 200 or "\n" in text:
+        return False
     n = len(words(text))
     if n == 1 and _UNSPACED.fullmatch(text):
         n = len(text) // 2  # Chinese, Japanese, Thai ... write no spaces between words
-    if not 2 <= n <= 30 or len(text) > 200 or "\n" in text:
+    if not 2 <= n <= 30:
         return False
     core = text.rstrip("\"'”’»)]」』")
     if not _TITLE_START.match(text) or core.endswith((".", ",", ";", ":", "。", "，", "：")):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from urllib.parse import unquote, urlsplit
 
 import regex
-from ftfy import fix_text
 
 from cleanarticle.markdown import parse_inline
 
@@ -85,8 +85,12 @@ def slugify(text: str) -> str:
 
     >>> slugify("Russia Shuns U.S. Space Program, as Ties Fray")
     'russia-shuns-us-space-program-as-ties-fray'
+    >>> slugify("Don‘t Panic: ＵＫ Vote")
+    'dont-panic-uk-vote'
     """
-    text = fix_text(text).lower().replace("'", "").replace("’", "")
+    text = unicodedata.normalize("NFKC", text).lower()  # full-width forms, ligatures
+    for apostrophe in "'’‘‛ʼ":  # "don't" is "dont" in a slug
+        text = text.replace(apostrophe, "")
     text = regex.sub(r"(?<=\p{L})\.(?=\p{L}|\s|$)", "", text)
     return "-".join(regex.findall(r"[\p{L}\p{N}]+", text))
 
