@@ -144,7 +144,7 @@ def clean(
     The deal was signed on Tuesday.
     """
     config = config or DEFAULT_CONFIG
-    pipeline = pipeline or _default()
+    pipeline = pipeline if pipeline is not None else _default()
     if format not in FORMATS:
         raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     notes: list[Edit] = []
@@ -188,7 +188,7 @@ def _article(doc: Document, config: Config) -> Article:
 
 def rules(pipeline: Pipeline | None = None) -> Iterable[Cleaner]:
     """Every cleaner of the pipeline (default: the registry), in order."""
-    return list(pipeline or _default())
+    return list(pipeline if pipeline is not None else _default())
 
 
 __all__ = ["Article", "Context", "clean", "default_pipeline", "register", "rules", "unregister"]

@@ -199,7 +199,7 @@ def load_config(
         if not file.is_file():
             raise ConfigError(f"{file}: config file not found; check the --config path")
         settings, where = read_settings(file)
-        check_against(settings, pipeline or default_pipeline(), where)
+        check_against(settings, pipeline if pipeline is not None else default_pipeline(), where)
     settings.update({k: v for k, v in overrides.items() if v is not None})
     return Config.make(**settings)
 

@@ -190,3 +190,12 @@ def test_options_default_config_and_type_check() -> None:
         clean("Text.", pipeline=pipeline, config=Config.make(options={"probe": {"depth": "x"}}))
     with pytest.raises(ConfigError, match="no option 'width'"):
         clean("Text.", pipeline=pipeline, config=Config.make(options={"probe": {"width": 1}}))
+
+
+def test_an_empty_pipeline_runs_no_cleaner() -> None:
+    """An empty Pipeline is falsy; it was taken for "no pipeline given" and ran them all."""
+    from cleanarticle import Pipeline, clean
+
+    article = clean("Advertisement\n\nThe deal  was signed.\n", pipeline=Pipeline([]))
+    assert article.edits == ()
+    assert article.body == "Advertisement\n\nThe deal  was signed.\n"
