@@ -115,6 +115,21 @@ _FTFY_ENCODING_ONLY = _FTFY._replace(
 )
 
 
+def _ftfy(text: str, odd: bool) -> tuple[str, list[ftfy.ExplanationStep] | None]:
+    """``ftfy.fix_and_explain`` with all fixes (``odd``: the line has one of
+    ``_FTFY_CHARS``) or only the encoding repair. For the latter, ftfy's encoding loop is
+    called directly: when its result has none of ``_FTFY_CHARS`` and is in NFC, the second
+    pass ``fix_and_explain`` makes to see that nothing changes would change nothing.
+    """
+    if odd:
+        return ftfy.fix_and_explain(text, _FTFY)
+    out, plan = ftfy.fix_encoding_and_explain(text, _FTFY_ENCODING_ONLY)
+    if _FTFY_CHARS.search(out) is None and unicodedata.is_normalized("NFC", out):
+        return out, plan
+    more, rest = ftfy.fix_and_explain(out, _FTFY_ENCODING_ONLY)
+    return more, [*(plan or []), *(rest or [])]
+
+
 def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     """Fix mojibake and odd characters in one line; ``None`` when it is fine.
     (``all_fixes``: run every ftfy fix on every pass; the result is the same, only slower.)
@@ -130,7 +145,7 @@ def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     spaced = text
     for _ in range(3):  # until ftfy has nothing more to say about its own output
         odd = all_fixes or _FTFY_CHARS.search(spaced) is not None
-        out, explanation = ftfy.fix_and_explain(spaced, _FTFY if odd else _FTFY_ENCODING_ONLY)
+        out, explanation = _ftfy(spaced, odd)
         fixed = out.replace("\n", " ")  # ftfy turns a stray NEL into a break: not in a line
         steps += [f"{step.action} {step.parameter}" for step in explanation or []]
         before, spaced = spaced, unicodedata.normalize("NFC", normalize_spacing(fixed))
