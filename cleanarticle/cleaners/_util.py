@@ -26,8 +26,16 @@ def rewrite_lines(
     ctx: Context,
     fix: Callable[[str], tuple[str, str] | None],
     kinds: frozenset[Kind] = TEXT_KINDS,
+    only_odd_characters: bool = False,
 ) -> None:
-    """Apply ``fix(text) -> (new_text, reason) | None`` to each prose line; record each change."""
+    """Apply ``fix(text) -> (new_text, reason) | None`` to each prose line; record each change.
+
+    ``only_odd_characters``: ``fix`` changes only lines with a character that is not
+    printable ASCII; when every line is printable ASCII (checked in C, for all the lines at
+    once), none is looked at.
+    """
+    if only_odd_characters and _printable_ascii([line.text for _, line in text_lines(doc, kinds)]):
+        return
     for _, line in text_lines(doc, kinds):
         result = fix(line.text)
         if result is None or result[0] == line.text:
@@ -35,6 +43,19 @@ def rewrite_lines(
         new, reason = result
         ctx.record("replace", reason, before=line.text, after=new, line=line.number)
         line.text = new
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _printable_ascii(texts: list[str]) -> bool:
+    """Whether every character of ``texts`` is printable ASCII (a space to a tilde).
+
+    >>> _printable_ascii(["Plain text.", "More ~"]), _printable_ascii(["Tab\\there"])
+    (True, False)
+    """
+    joined = " ".join(texts)
+    return joined.isascii() and not joined.encode("ascii").translate(None, _PRINTABLE_ASCII)
 
 
 def rewrite_metadata(

@@ -187,7 +187,7 @@ def invisible_characters(doc: Document, ctx: Context) -> None:
 
         Advert\u200bisement   ->   Advertisement
     """
-    rewrite_lines(doc, ctx, respace, NOT_CODE)
+    rewrite_lines(doc, ctx, respace, NOT_CODE, only_odd_characters=True)
     rewrite_metadata(doc, ctx, respace)
 
 
@@ -208,7 +208,7 @@ def fix_unicode(doc: Document, ctx: Context) -> None:
 
         Itâ€™s a dealÂ â€” finally.   ->   It’s a deal — finally.
     """
-    rewrite_lines(doc, ctx, repair, NOT_CODE)
+    rewrite_lines(doc, ctx, repair, NOT_CODE, only_odd_characters=True)
     rewrite_metadata(doc, ctx, repair)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from cleanarticle import boilerplate, urls
@@ -13,7 +11,14 @@ from cleanarticle.markdown import plain_text
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
-_ENDS_SENTENCE = re.compile(r"[.!?…:;\"'”’»)\]]$")
+#: Characters that end a sentence (or a clause a line may end with) when they end a line.
+_SENTENCE_ENDERS = frozenset(".!?…:;\"'”’»)]")
+
+
+def _ends_sentence(line: str) -> bool:
+    return line[-1:] in _SENTENCE_ENDERS
+
+
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}\p{N}]")
 _HYPHENATED = regex.compile(r"(?P<left>\p{L}+)-$")
 _LEADING_WORD = regex.compile(r"^(?P<right>\p{Ll}+)")
@@ -41,7 +46,7 @@ def wrap_width(doc: Document) -> int | None:
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return None
     near = sum(1 for n in lengths if 0.8 * width <= n <= 1.2 * width)
-    mid_sentence = sum(1 for text in inner if not _ENDS_SENTENCE.search(text))
+    mid_sentence = sum(1 for text in inner if not _ends_sentence(text))
     wrapped = near >= 0.6 * len(inner) and mid_sentence >= 0.5 * len(inner)
     return width if wrapped else None
 
@@ -73,10 +78,10 @@ def continues(line: str, following: str, width: int | None) -> bool:
     False
     """
     if width is not None:
-        if _ENDS_SENTENCE.search(line):
+        if _ends_sentence(line):
             return len(line) + 1 + len(following.split(" ", 1)[0]) > width
         return len(line) >= 0.6 * width
-    return not _ENDS_SENTENCE.search(line) and bool(_STARTS_LOWER.match(following))
+    return not _ends_sentence(line) and bool(_STARTS_LOWER.match(following))
 
 
 def join(line: str, following: str) -> str:
