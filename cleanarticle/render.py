@@ -28,7 +28,9 @@ def render_block(block: Block) -> str:
     if block.kind is Kind.RULE:
         return "***"
     if block.kind is Kind.PARAGRAPH:
-        return "\n".join(_escape_start(line.text) for line in block.lines)
+        if len(block.lines) == 1:  # after unwrapping, nearly every paragraph
+            return _escape_start(block.lines[0].text)
+        return "\n".join([_escape_start(line.text) for line in block.lines])
     return block.text
 
 
