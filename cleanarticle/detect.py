@@ -436,8 +436,8 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     line = text.strip()
     if len(line) > 600:
         return None
-    if labelled_only and ":" not in line and not _could_be_credit_label(line):
-        return None  # every label has a colon, except "Photo by ..." and the like
+    if labelled_only and not could_be_labelled(line):
+        return None
     plain = plain_text(line).strip()
     label = _CAPTION_LABEL.match(plain)
     if label:
@@ -474,8 +474,16 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
 _COLONLESS_LABELS = ("photo", "image", "credit", "bildquelle", "crédit")
 
 
-def _could_be_credit_label(line: str) -> bool:
-    return line.lstrip("*_[ ").lower().startswith(_COLONLESS_LABELS)
+def could_be_labelled(line: str) -> bool:
+    """Whether ``line`` could be a labelled caption or credit: every label has a colon,
+    except ``Photo by ...`` and the like (a cheap test before ``parse_caption``).
+
+    >>> could_be_labelled("Image: Crowds"), could_be_labelled("Photo by Jane Doe")
+    (True, True)
+    >>> could_be_labelled("It rained all day")
+    False
+    """
+    return ":" in line or line.lstrip("*_[ ").lower().startswith(_COLONLESS_LABELS)
 
 
 def _bold_credit(line: str) -> Caption | None:

@@ -113,16 +113,16 @@ def _plain_blocks(source: list[str], first_line: int) -> list[Block]:
     This is what markdown-it-py would produce for such text, without its cost.
     """
     blocks: list[Block] = []
-    lines: list[Line] = []
-    for n, text in enumerate(source):
+    lines: list[Line] | None = None  # the lines of the paragraph being read
+    for number, text in enumerate(source, first_line):
         stripped = text.strip()
-        if stripped:
-            lines.append(Line(stripped, first_line + n))
-        elif lines:
+        if not stripped:
+            lines = None
+        elif lines is None:
+            lines = [Line(stripped, number)]
             blocks.append(Block(Kind.PARAGRAPH, lines))
-            lines = []
-    if lines:
-        blocks.append(Block(Kind.PARAGRAPH, lines))
+        else:
+            lines.append(Line(stripped, number))
     return blocks
 
 

@@ -34,15 +34,20 @@ def rewrite_lines(
     printable ASCII; when every line is printable ASCII (checked in C, for all the lines at
     once), none is looked at.
     """
-    if only_odd_characters and _printable_ascii([line.text for _, line in text_lines(doc, kinds)]):
+    if only_odd_characters and _printable_ascii(
+        [line.text for block in doc.blocks if block.kind in kinds for line in block.lines]
+    ):
         return
-    for _, line in text_lines(doc, kinds):
-        result = fix(line.text)
-        if result is None or result[0] == line.text:
+    for block in doc.blocks:
+        if block.kind not in kinds:
             continue
-        new, reason = result
-        ctx.record("replace", reason, before=line.text, after=new, line=line.number)
-        line.text = new
+        for line in block.lines:
+            result = fix(line.text)
+            if result is None or result[0] == line.text:
+                continue
+            new, reason = result
+            ctx.record("replace", reason, before=line.text, after=new, line=line.number)
+            line.text = new
 
 
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F))

@@ -30,10 +30,12 @@ def image_captions(doc: Document, ctx: Context) -> None:
         if not block.is_paragraph or len(block.lines) != 1:
             previous_was_caption = False
             continue
-        in_head = id(block) in head_blocks
-        caption = detect.parse_caption(
-            block.text, labelled_only=not (in_head or previous_was_caption)
-        )
+        labelled_only = not (id(block) in head_blocks or previous_was_caption)
+        text = block.text
+        if labelled_only and not detect.could_be_labelled(text.strip()):
+            previous_was_caption = False
+            continue  # (what parse_caption would find first, without its cache look-up)
+        caption = detect.parse_caption(text, labelled_only=labelled_only)
         if caption is None:
             previous_was_caption = False
             continue
