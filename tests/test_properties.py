@@ -282,3 +282,15 @@ def test_text_without_markdown_blocks_parses_as_markdown_it_reads_it(text: str) 
     source = body.split("\n")
     if not _may_hold_markdown_blocks(source, body):
         assert _plain_blocks(source, 1) == _markdown_blocks(source, body, 1)
+
+
+@given(st.one_of(st.text(), st.text(alphabet="ab1 *_[]<>`\\&~!٣\t")))
+def test_ascii_character_sets_find_what_their_patterns_find(text: str) -> None:
+    import re
+
+    from cleanarticle.chars import AsciiCharacters
+
+    markup = AsciiCharacters("*_[]<>`\\&~!")
+    digits = AsciiCharacters("0123456789", r"\d")
+    assert markup.found_in(text) == (re.search(r"[*_\[\]<>`\\&~!]", text) is not None)
+    assert digits.found_in(text) == (re.search(r"\d", text) is not None)
