@@ -61,6 +61,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
         "over",
     ]
 )
+_LONGEST_FUNCTION_WORD = max(map(len, ENGLISH_FUNCTION_WORDS))
 LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}]*(?![\p{L}\p{M}\p{N}])")
 
 #: ASCII punctuation around a word ("said," "(Reuters)"): never a letter, mark or number.
@@ -131,5 +132,8 @@ def counts_are_english(counts: Counter[str]) -> bool:
     total = sum(counts.values())
     if not total:
         return False
-    hits = sum(n for w, n in counts.items() if w.lower() in ENGLISH_FUNCTION_WORDS)
+    longest = _LONGEST_FUNCTION_WORD
+    hits = sum(
+        n for w, n in counts.items() if len(w) <= longest and w.lower() in ENGLISH_FUNCTION_WORDS
+    )
     return hits >= 2 and hits / total >= 0.12

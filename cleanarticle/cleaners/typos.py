@@ -105,7 +105,7 @@ def twin_fixes(
     unknown = [
         w
         for w in counts
-        if len(w) >= min_length and w.lower() not in protected and zipf(w.lower()) == 0
+        if len(w) >= min_length and (low := w.lower()) not in protected and zipf(low) == 0
     ]
     if not unknown:
         return {}
