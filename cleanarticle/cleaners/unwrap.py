@@ -97,6 +97,8 @@ def join(line: str, following: str) -> str:
 def join_parts(line: str, following: str) -> tuple[str, str]:
     """``line`` (without a wrap hyphen, if it goes) and ``following`` (with a leading space,
     unless a hyphen joins the two), so that a paragraph is built in linear time."""
+    if not line.endswith("-"):
+        return line, " " + following
     hyphen = _HYPHENATED.search(line[-64:])
     word = _LEADING_WORD.match(following)
     if hyphen and word:
