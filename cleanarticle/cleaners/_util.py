@@ -64,14 +64,30 @@ def _printable_ascii(texts: list[str]) -> bool:
 
 
 def rewrite_metadata(
-    doc: Document, ctx: Context, fix: Callable[[str], tuple[str, str] | None]
+    doc: Document,
+    ctx: Context,
+    fix: Callable[[str], tuple[str, str] | None],
+    only_odd_characters: bool = False,
 ) -> None:
     """Apply ``fix`` to the metadata's text (not its URLs): titles, byline, captions ...
+    (``only_odd_characters``: as for ``rewrite_lines``).
 
     Metadata read from an HTML page or a front matter never passed through the body's
     cleaners, so the character-level ones repair it here too.
     """
     meta = doc.metadata
+    if only_odd_characters and _printable_ascii(
+        [
+            meta.title,
+            meta.description,
+            meta.byline,
+            meta.site_name,
+            *meta.authors,
+            *(text for image in meta.images for text in (image.caption, image.credit)),
+            *(item.title for item in meta.related),
+        ]
+    ):
+        return
     changes: dict[str, object] = {}
 
     def apply(key: str, text: str) -> str:

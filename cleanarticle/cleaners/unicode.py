@@ -188,7 +188,7 @@ def invisible_characters(doc: Document, ctx: Context) -> None:
         Advert\u200bisement   ->   Advertisement
     """
     rewrite_lines(doc, ctx, respace, NOT_CODE, only_odd_characters=True)
-    rewrite_metadata(doc, ctx, respace)
+    rewrite_metadata(doc, ctx, respace, only_odd_characters=True)
 
 
 @cleaner("CA101", "fix-unicode", "Repair mojibake, control characters, odd spaces; apply NFC.")
@@ -209,7 +209,7 @@ def fix_unicode(doc: Document, ctx: Context) -> None:
         Itâ€™s a dealÂ â€” finally.   ->   It’s a deal — finally.
     """
     rewrite_lines(doc, ctx, repair, NOT_CODE, only_odd_characters=True)
-    rewrite_metadata(doc, ctx, repair)
+    rewrite_metadata(doc, ctx, repair, only_odd_characters=True)
 
 
 #: Typographic quotes and primes, and their ASCII stand-ins.
@@ -254,8 +254,8 @@ def straight_quotes(doc: Document, ctx: Context) -> None:
         “It’s fine,” she said.   ->   "It's fine," she said.
     """
     if ctx.config.quotes == "straight":
-        rewrite_lines(doc, ctx, straighten, NOT_CODE)
-        rewrite_metadata(doc, ctx, straighten)
+        rewrite_lines(doc, ctx, straighten, NOT_CODE, only_odd_characters=True)
+        rewrite_metadata(doc, ctx, straighten, only_odd_characters=True)
 
 
 _RUNS = re.compile(r"[ \t]{2,}")
