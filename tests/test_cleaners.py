@@ -1031,3 +1031,13 @@ def test_head_analysis_is_reused_only_while_the_head_is_unchanged() -> None:
     doc.set_meta(title="Pact Signed")
     doc.blocks[0].lines[0].text = "By Jane Doe"
     assert head.analyse(doc).length == 1
+
+
+def test_character_cleaners_repair_front_matter_text() -> None:
+    article = clean(
+        "---\ntitle: Itâ€™s a “deal”\nbyline: Jane\u00a0Doe\n---\n\n"
+        "The council said on Monday it would build homes.\n"
+    )
+    assert (article.metadata.title, article.metadata.byline) == ('It\'s a "deal"', "Jane Doe")
+    assert [e.code for e in article.edits] == ["CA104", "CA101", "CA102"]
+    assert all("(front matter: " in e.reason for e in article.edits)
