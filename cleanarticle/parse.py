@@ -79,24 +79,25 @@ def _markdown_blocks(source: list[str], body: str, first_line: int) -> list[Bloc
     return [block for _, block in found]
 
 
-#: What a line that starts a Markdown block other than a paragraph (or a reference link)
-#: begins with, after its indentation.
-_BLOCK_STARTS = frozenset("#>*+-_=|[`~")
+#: What a line that starts a Markdown block other than a paragraph or an ATX heading (or a
+#: reference link) begins with, after its indentation.
+_BLOCK_STARTS = frozenset(">*+-_=|[`~")
 _ORDERED_ITEM = re.compile(r" *\d{1,9}[.)](?:\s|$)")
 
 
 def _may_hold_markdown_blocks(source: list[str], body: str) -> bool:
-    """Whether a line could start a Markdown block other than a paragraph (or the text has a
-    tab). It may say yes wrongly (markdown-it then decides), never no wrongly.
+    """Whether a line could start a Markdown block other than a paragraph or an ATX heading
+    (``## Title``), or the text has a tab or a NUL. It may say yes wrongly (markdown-it then
+    decides), never no wrongly.
 
-    >>> _may_hold_markdown_blocks(["Plain text", "2021 was a year."], "")
+    >>> _may_hold_markdown_blocks(["# Title", "Plain text", "2021 was a year."], "")
     False
     >>> _may_hold_markdown_blocks(["Text", "  - item"], "")
     True
     >>> _may_hold_markdown_blocks(["1. one"], "")
     True
     """
-    if "\t" in body:
+    if "\t" in body or "\x00" in body:
         return True
     for line in source:
         start = line.lstrip(" ")[:1]
@@ -107,18 +108,56 @@ def _may_hold_markdown_blocks(source: list[str], body: str) -> bool:
     return False
 
 
-def _plain_blocks(source: list[str], first_line: int) -> list[Block]:
-    """Text with no Markdown block syntax: paragraphs are runs of non-blank lines.
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """``(level, text)`` of an ATX heading line, read as markdown-it reads it.
 
-    This is what markdown-it-py would produce for such text, without its cost.
+    >>> atx_heading("## Rain, again ##"), atx_heading("#hashtag"), atx_heading("    # code")
+    ((2, 'Rain, again'), None, None)
+    >>> atx_heading("# #"), atx_heading("### C# ###")
+    ((1, ''), (3, 'C#'))
+    """
+    text = line.lstrip(" ")
+    if len(line) - len(text) > 3 or not text.startswith("#"):
+        return None
+    level = len(text) - len(text.lstrip("#"))
+    rest = text[level:]
+    if level > 6 or (rest and rest[0] not in " \t"):
+        return None
+    rest = rest.rstrip(" \t")
+    before_closing = rest.rstrip("#")  # a closing run of #s goes when a space precedes it
+    if before_closing and before_closing[-1] in " \t":
+        rest = before_closing
+    return level, rest.strip()
+
+
+def _plain_blocks(source: list[str], first_line: int) -> list[Block]:
+    """Text whose only Markdown block syntax is ATX headings: paragraphs are runs of lines
+    that are not blank (spaces only) and not headings.
+
+    This is what markdown-it-py would produce for such text, without its cost (a property
+    test compares the two).
     """
     blocks: list[Block] = []
-    lines: list[Line] | None = None  # the lines of the paragraph being read
+    in_paragraph = False
+    lines: list[Line] | None = None  # the lines of the paragraph being read, once it has one
     for number, text in enumerate(source, first_line):
+        if not text.strip(" "):
+            in_paragraph = False
+            continue
+        if text.lstrip(" ").startswith("#"):
+            heading = atx_heading(text)
+            if heading is not None:
+                in_paragraph = False
+                level, content = heading
+                if content:
+                    blocks.append(Block(Kind.HEADING, [Line(content, number)], level=level))
+                continue
+        if not in_paragraph:
+            in_paragraph, lines = True, None
         stripped = text.strip()
         if not stripped:
-            lines = None
-        elif lines is None:
+            continue  # only other white space: the paragraph goes on, without this line
+        if lines is None:
             lines = [Line(stripped, number)]
             blocks.append(Block(Kind.PARAGRAPH, lines))
         else:
