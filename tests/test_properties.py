@@ -274,7 +274,7 @@ def test_widget_line_pattern_equals_splitting_into_widget_words(line: str) -> No
         st.text(alphabet="ab .,:1923()\n  #-*>`[]"),
         st.text(alphabet="# a\n\u00a0\x0c\x0b#\\"),
         st.lists(
-            st.sampled_from(["# T", "## A ##", "#x", "text", "", " ", "\u00a0", "   # H #"])
+            st.sampled_from(["# T", "## A ##", "# C#", "#x", "text", "", " ", "\u00a0", "   # H #"])
         ).map("\n".join),
         article_text(),
     )
