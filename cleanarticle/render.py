@@ -41,13 +41,18 @@ def _as_read_back(blocks: list[Block]) -> list[Block]:
     (a lazy continuation line that becomes a list item); such a block is written as the
     blocks it now reads as, so that reading the output back gives the same blocks.
     """
+    if not any(block.kind in _RAW_STRUCTURE for block in blocks):
+        return blocks  # the usual body: paragraphs and headings only
     out: list[Block] = []
     for block in blocks:
-        if block.kind in (Kind.LIST, Kind.QUOTE, Kind.TABLE):
+        if block.kind in _RAW_STRUCTURE:
             out.extend(parse_body(block.text, block.number) or [block])
         else:
             out.append(block)
     return out
+
+
+_RAW_STRUCTURE = frozenset({Kind.LIST, Kind.QUOTE, Kind.TABLE})
 
 
 _BLOCK_START_CHARS = frozenset("#-+*>`~[_0123456789")
@@ -71,8 +76,16 @@ def render_body(blocks: list[Block]) -> str:
     A body that would read back as an HTML page (a paragraph about ``<html>`` first, with no
     front matter above it) has its first ``<`` escaped.
     """
-    parts = [render_block(b) for b in _as_read_back(blocks)]
-    parts = [p for p in parts if p.strip()]
+    parts = []
+    for block in _as_read_back(blocks):
+        lines = block.lines
+        if block.kind is Kind.PARAGRAPH and len(lines) == 1:  # nearly every block: inlined
+            text = lines[0].text
+            part = _escape_start(text) if text[:1] in _BLOCK_START_CHARS else text
+        else:
+            part = render_block(block)
+        if part.strip():
+            parts.append(part)
     body = "\n\n".join(parts) + "\n" if parts else ""
     return "\\" + body if looks_like_html(body) else body
 
