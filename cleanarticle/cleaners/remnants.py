@@ -7,6 +7,7 @@ import html
 import regex
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from cleanarticle.cleaners._util import holds_any
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
@@ -169,6 +170,8 @@ def html_remnants(doc: Document, ctx: Context) -> None:
         <p>Markets rose &amp; fell.<br>Oil was flat.</p>   ->   Markets rose & fell.
                                                                Oil was flat.
     """
+    if not holds_any(doc, "<&"):
+        return  # no tag and no entity anywhere
     new_blocks: list[Block] = []
     changed = False
     for block in doc.blocks:
