@@ -53,3 +53,16 @@ class AsciiCharacters:
             data = text.encode("ascii")
             return len(data.translate(None, self._bytes)) != len(data)
         return self._pattern.search(text) is not None
+
+
+#: ASCII control characters (tab and newline included): what makes ASCII text unprintable.
+ASCII_CONTROLS = AsciiCharacters("".join(map(chr, [*range(0x20), 0x7F])))
+
+
+def is_printable_ascii(text: str) -> bool:
+    """Whether every character of ``text`` is printable ASCII (a space to a tilde).
+
+    >>> is_printable_ascii("Text ~"), is_printable_ascii("Tab\\there"), is_printable_ascii("é")
+    (True, False, False)
+    """
+    return text.isascii() and not ASCII_CONTROLS.found_in(text)

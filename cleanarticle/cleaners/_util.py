@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from cleanarticle.chars import is_printable_ascii
 from cleanarticle.model import Block, Document, Image, Kind, Line, Related
 from cleanarticle.pipeline import Context
 
@@ -34,9 +35,7 @@ def rewrite_lines(
     printable ASCII; when every line is printable ASCII (checked in C, for all the lines at
     once), none is looked at.
     """
-    if only_odd_characters and _printable_ascii(
-        [line.text for block in doc.blocks if block.kind in kinds for line in block.lines]
-    ):
+    if only_odd_characters and _printable_ascii(_texts(doc, kinds)):
         return
     for block in doc.blocks:
         if block.kind not in kinds:
@@ -55,23 +54,16 @@ def holds_any(doc: Document, characters: str, kinds: frozenset[Kind] = TEXT_KIND
     searches in C, so that a cleaner whose every change needs one of them can return at
     once instead of visiting each block.
     """
-    text = "\n".join(
-        [line.text for block in doc.blocks if block.kind in kinds for line in block.lines]
-    )
+    text = "\n".join(_texts(doc, kinds))
     return any(char in text for char in characters)
 
 
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+def _texts(doc: Document, kinds: frozenset[Kind]) -> list[str]:
+    return [line.text for block in doc.blocks if block.kind in kinds for line in block.lines]
 
 
 def _printable_ascii(texts: list[str]) -> bool:
-    """Whether every character of ``texts`` is printable ASCII (a space to a tilde).
-
-    >>> _printable_ascii(["Plain text.", "More ~"]), _printable_ascii(["Tab\\there"])
-    (True, False)
-    """
-    joined = " ".join(texts)
-    return joined.isascii() and not joined.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return is_printable_ascii(" ".join(texts))
 
 
 def rewrite_metadata(

@@ -13,7 +13,7 @@ from cleanarticle.chars import (
     C0_CONTROLS,
     INVISIBLE,
     ODD_SPACES,
-    AsciiCharacters,
+    is_printable_ascii,
     normalize_spacing,
 )
 from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines, rewrite_metadata
@@ -24,8 +24,6 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=T
 # Plain character classes in per-line checks use the standard library's ``re``: its calls
 # cost a third of ``regex``'s, and these patterns need no Unicode properties.
 _NEEDS_WORK = re.compile(r"[^\x20-\x7e]")
-#: In an ASCII line, what ftfy could change: control characters.
-_ASCII_CONTROLS = AsciiCharacters("".join(map(chr, [*range(0x20), 0x7F])))
 
 
 def _char_class(codes: set[int]) -> str:
@@ -147,8 +145,8 @@ def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     >>> repair("plain ASCII") is None
     True
     """
-    if text.isascii() and not _ASCII_CONTROLS.found_in(text):
-        return None  # printable ASCII: the usual line, told in C without a pattern
+    if is_printable_ascii(text):
+        return None  # the usual line, told in C without a pattern
     if not _NEEDS_WORK.search(text) or not needs_ftfy(text):
         return None
     steps: list[str] = []
