@@ -106,3 +106,11 @@ def test_characters_in_ftfys_tables_are_not_skipped_by_the_gate(text: str, fixed
     """The ftfy gate's character list was written by hand and missed these; it is now
     built from ftfy's own tables."""
     assert clean(text, config=Config.make(select=["CA101"])).body == fixed + "\n"
+
+
+def test_a_line_of_only_invisible_characters_ends_its_paragraph() -> None:
+    """Found by Hypothesis (thorough profile): CA104 emptied the line, unwrapping made an
+    empty paragraph of it, and the title below it was found only when cleaning again."""
+    first = clean("HTTP://0\n\u200b\nA! 0\n:")
+    assert first.metadata.title == "A! 0"
+    assert clean(first.markdown).markdown == first.markdown

@@ -37,6 +37,7 @@ def rewrite_lines(
     """
     if only_odd_characters and _printable_ascii(_texts(doc, kinds)):
         return
+    emptied = False
     for block in doc.blocks:
         if block.kind not in kinds:
             continue
@@ -47,6 +48,37 @@ def rewrite_lines(
             new, reason = result
             ctx.record("replace", reason, before=line.text, after=new, line=line.number)
             line.text = new
+            emptied = emptied or not new.strip()
+    if emptied:
+        split_at_blank_lines(doc)
+
+
+def split_at_blank_lines(doc: Document) -> None:
+    """A line left blank (it held only invisible characters) ends its paragraph, as it will
+    when the output is read again; a heading left blank goes. Deciding the rest (the title,
+    the head) on the blocks as they will be read keeps the result a fixed point.
+
+    >>> from cleanarticle.model import Line
+    >>> doc = Document([Block(Kind.PARAGRAPH, [Line("A", 1), Line("", 2), Line("B", 3)])])
+    >>> split_at_blank_lines(doc)
+    >>> [[line.text for line in block.lines] for block in doc.blocks]
+    [['A'], ['B']]
+    """
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if block.kind is Kind.HEADING and not block.text.strip():
+            continue
+        if block.kind is not Kind.PARAGRAPH or all(line.text.strip() for line in block.lines):
+            blocks.append(block)
+            continue
+        run: list[Line] = []
+        for line in [*block.lines, Line("", 0)]:
+            if line.text.strip():
+                run.append(line)
+            elif run:
+                blocks.append(Block(Kind.PARAGRAPH, run))
+                run = []
+    doc.blocks = blocks
 
 
 def holds_any(doc: Document, characters: str, kinds: frozenset[Kind] = TEXT_KINDS) -> bool:
