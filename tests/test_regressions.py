@@ -114,3 +114,11 @@ def test_a_line_of_only_invisible_characters_ends_its_paragraph() -> None:
     first = clean("HTTP://0\n\u200b\nA! 0\n:")
     assert first.metadata.title == "A! 0"
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_date_glued_to_the_standfirst_is_read_before_the_caption_below_leaves() -> None:
+    """Found by Hypothesis (thorough profile): a caption below the first paragraph made it
+    a standfirst candidate, so the date glued to it was found only when cleaning again."""
+    first = clean("0 0\nA ?\ndATE2000-01-01 A\nIMAGE:0")
+    assert str(first.metadata.date) == "2000-01-01"
+    assert clean(first.markdown).markdown == first.markdown

@@ -189,7 +189,10 @@ def date(doc: Document, ctx: Context) -> None:
         if doc.metadata.date in (None, found):
             doc.set_meta(date=found)
             remove_block(doc, ctx, block, "move", "date line -> date")
-    body_start = head.head_length(doc)
+    found_head = head.analyse(doc)
+    # the first paragraph of text: the standfirst when one is still in the head (whether a
+    # paragraph is one can change when a caption below it leaves), else the body's first
+    body_start = found_head.dek if found_head.dek is not None else found_head.length
     if body_start < len(doc.blocks) and doc.blocks[body_start].is_paragraph:
         block = doc.blocks[body_start]
         split = detect.split_date_prefix(block.text)
