@@ -420,9 +420,10 @@ def is_credit(text: str) -> bool:
     return capitals >= 1
 
 
-@short_cache
 def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     """A photo caption line: labelled (``Image: ...``), or a sentence with a credit at its end.
+    (``labelled_only``: labelled captions and credits only; most lines are ruled out by
+    ``could_be_labelled`` before the memo is asked.)
 
     >>> parse_caption("Image: Crowds gather in the square.")
     Caption(caption='Crowds gather in the square.', credit='', labelled=True)
@@ -433,10 +434,15 @@ def parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     >>> parse_caption("Das Ufer stand unter Wasser. Foto: Oliver Berg / dpa").credit
     'Oliver Berg / dpa'
     """
+    if labelled_only and not could_be_labelled(text.strip()):
+        return None
+    return _parse_caption(text, labelled_only=labelled_only)
+
+
+@short_cache
+def _parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
     line = text.strip()
     if len(line) > 600:
-        return None
-    if labelled_only and not could_be_labelled(line):
         return None
     plain = plain_text(line).strip()
     label = _CAPTION_LABEL.match(plain)

@@ -31,11 +31,7 @@ def image_captions(doc: Document, ctx: Context) -> None:
             previous_was_caption = False
             continue
         labelled_only = not (id(block) in head_blocks or previous_was_caption)
-        text = block.text
-        if labelled_only and not detect.could_be_labelled(text.strip()):
-            previous_was_caption = False
-            continue  # (what parse_caption would find first, without its cache look-up)
-        caption = detect.parse_caption(text, labelled_only=labelled_only)
+        caption = detect.parse_caption(block.text, labelled_only=labelled_only)
         if caption is None:
             previous_was_caption = False
             continue
