@@ -39,7 +39,24 @@ def rules_markdown(cleaners: Iterable[Cleaner]) -> str:
     sections = "".join(
         f"\n## {c.code} {c.name}\n\n{c.summary}\n\n{c.doc}\n{_options(c)}" for c in items
     )
-    return HEADER + rows + sections
+    return HEADER + rows + _groups(items) + sections
+
+
+def _groups(items: list[Cleaner]) -> str:
+    """Which cleaners settle together (``Cleaner.group``), as a paragraph."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        if item.group:
+            groups.setdefault(item.group, []).append(item.code)
+    if not groups:
+        return ""
+    named = "; ".join(f"`{name}`: {', '.join(codes)}" for name, codes in groups.items())
+    return (
+        "\nCleaners of one group that run next to each other settle together: they run"
+        " again, in order, until a round of them changes nothing (what one takes out can"
+        " give another something to take, as the line under a title that has moved to the"
+        f" metadata is the standfirst). Groups: {named}.\n"
+    )
 
 
 def _options(item: Cleaner) -> str:

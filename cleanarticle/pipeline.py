@@ -89,6 +89,9 @@ class Cleaner:
     #: Where a plugin's cleaner runs: just before or just after this cleaner (code or name).
     before: str | None = None
     after: str | None = None
+    #: Cleaners that run next to each other with the same group run again, as a group,
+    #: until a round of them records no edit (see :meth:`Pipeline.run`).
+    group: str | None = None
 
     def __post_init__(self) -> None:
         if not _CODE.match(self.code):
@@ -113,14 +116,16 @@ def cleaner(
     options: Iterable[Option] = (),
     before: str | None = None,
     after: str | None = None,
+    group: str | None = None,
 ) -> Callable[[CleanerFunc], Cleaner]:
     """Decorator that turns ``func(doc, ctx)`` into a :class:`Cleaner`.
 
-    ``before``/``after`` say where a third-party cleaner runs when it is registered.
+    ``before``/``after`` say where a third-party cleaner runs when it is registered;
+    ``group`` names the group it settles with (see :meth:`Pipeline.run`).
     """
 
     def wrap(func: CleanerFunc) -> Cleaner:
-        return Cleaner(code, name, summary, func, tuple(options), before, after)
+        return Cleaner(code, name, summary, func, tuple(options), before, after, group)
 
     return wrap
 
@@ -245,8 +250,36 @@ class Pipeline:
         ]
 
     def run(self, doc: Document, config: Config) -> None:
-        """Run every active cleaner over ``doc``, in order."""
+        """Run every active cleaner over ``doc``, in order.
+
+        Active cleaners that stand next to each other with the same ``group`` run as one
+        step: again, in order, until a round of them records no edit (at most
+        :data:`MAX_ROUNDS` rounds). What one of them takes out can give another something
+        to take (once the title has moved to the metadata, the line under it is the
+        standfirst); settling here is what makes cleaning the output again change nothing.
+        """
         ctx = Context(config, doc)
-        for item in self.active(config):
-            ctx.cleaner = item
-            item(doc, ctx)
+        for step in _steps(self.active(config)):
+            for _ in range(MAX_ROUNDS if step[0].group else 1):
+                edits = len(doc.edits)
+                for item in step:
+                    ctx.cleaner = item
+                    item(doc, ctx)
+                if len(doc.edits) == edits:
+                    break
+
+
+#: A group of cleaners stops after this many rounds even when each round still edits (a
+#: round of the built-in head cleaners takes every item of a kind, so two or three do).
+MAX_ROUNDS = 8
+
+
+def _steps(cleaners: list[Cleaner]) -> list[list[Cleaner]]:
+    """The cleaners cut into steps: a run of neighbours of one group, or one cleaner."""
+    steps: list[list[Cleaner]] = []
+    for item in cleaners:
+        if steps and item.group and steps[-1][0].group == item.group:
+            steps[-1].append(item)
+        else:
+            steps.append([item])
+    return steps

@@ -199,3 +199,58 @@ def test_an_empty_pipeline_runs_no_cleaner() -> None:
     article = clean("Advertisement\n\nThe deal  was signed.\n", pipeline=Pipeline([]))
     assert article.edits == ()
     assert article.body == "Advertisement\n\nThe deal  was signed.\n"
+
+
+def _relay(group: str | None) -> Pipeline:
+    """Two cleaners where the first has work only after the second ran: ``take-second``
+    moves the second paragraph to description once ``take-first`` has taken the title."""
+
+    @cleaner("XY030", "take-second", "Move the second block to description.", group=group)
+    def take_second(doc: Document, ctx: Context) -> None:
+        if doc.metadata.title and not doc.metadata.description and len(doc.blocks) > 1:
+            doc.set_meta(description=doc.blocks[1].text)
+            ctx.record("move", "second", before=doc.blocks[1].text)
+            del doc.blocks[1]
+
+    @cleaner("XY031", "take-first", "Move the first block to title.", group=group)
+    def take_first(doc: Document, ctx: Context) -> None:
+        if not doc.metadata.title:
+            doc.set_meta(title=doc.blocks[0].text)
+            ctx.record("move", "first", before=doc.blocks[0].text)
+            del doc.blocks[0]
+
+    return Pipeline([take_second, take_first])
+
+
+TEXT_OF_FOUR = "One.\n\nTwo.\n\nThree.\n\nFour.\n"
+
+
+def test_a_group_of_cleaners_runs_again_until_it_changes_nothing() -> None:
+    once = clean(TEXT_OF_FOUR, pipeline=_relay(None))
+    assert once.body == "Two.\n\nThree.\n\nFour.\n"  # take-second ran before there was work
+    settled = clean(TEXT_OF_FOUR, pipeline=_relay("head"))
+    assert settled.body == "Two.\n\nFour.\n"
+    assert [e.reason for e in settled.edits] == ["first", "second"]  # round 3 edits nothing
+    assert clean(settled.markdown, pipeline=_relay("head")).markdown == settled.markdown
+
+
+def test_a_cleaner_of_another_group_between_them_splits_a_group() -> None:
+    pipeline = _relay("head").after("take-second", SHOUT)
+    assert clean(TEXT_OF_FOUR, pipeline=pipeline).body == "TWO.\n\nTHREE.\n\nFOUR.\n"
+
+
+def test_a_group_that_never_settles_stops_after_max_rounds() -> None:
+    from cleanarticle.pipeline import MAX_ROUNDS
+
+    @cleaner("XY032", "restless", "Records an edit every time.", group="g")
+    def restless(doc: Document, ctx: Context) -> None:
+        ctx.record("note", "again")
+
+    assert len(clean("Text.", pipeline=Pipeline([restless])).edits) == MAX_ROUNDS
+
+
+def test_the_head_cleaners_settle_as_one_group() -> None:
+    groups = [c.code for c in BUILTIN if c.group == "head"]
+    assert groups == ["CA307", "CA301", "CA302", "CA303", "CA306"]
+    codes = [c.code for c in BUILTIN]
+    assert codes[codes.index("CA307") : codes.index("CA306") + 1] == groups  # neighbours

@@ -12,7 +12,12 @@ from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
 
-@cleaner("CA307", "standfirst", "Move the standfirst (the line under the title) to description.")
+@cleaner(
+    "CA307",
+    "standfirst",
+    "Move the standfirst (the line under the title) to description.",
+    group="head",
+)
 def standfirst(doc: Document, ctx: Context) -> None:
     """A short paragraph between the title and the byline, date or photo is the standfirst.
 
@@ -32,7 +37,12 @@ def standfirst(doc: Document, ctx: Context) -> None:
         remove_block(doc, ctx, block, "move", "standfirst -> description")
 
 
-@cleaner("CA301", "title", "Move the title (a leading '# ' heading or headline line) to title.")
+@cleaner(
+    "CA301",
+    "title",
+    "Move the title (a leading '# ' heading or headline line) to title.",
+    group="head",
+)
 def title(doc: Document, ctx: Context) -> None:
     """The title is the first block of the head (only bylines, dates or captions may stand
     above it) when it is a level-1 heading or a short line without sentence punctuation.
@@ -61,7 +71,12 @@ def title(doc: Document, ctx: Context) -> None:
     remove_blocks(doc, ctx, taken)
 
 
-@cleaner("CA302", "byline", "Move the byline ('By ...', 'source: ...') to byline and authors.")
+@cleaner(
+    "CA302",
+    "byline",
+    "Move the byline ('By ...', 'source: ...') to byline and authors.",
+    group="head",
+)
 def byline(doc: Document, ctx: Context) -> None:
     """Bylines in the head: ``By Jane Doe``, ``By Jane Doe and John Roe, Reuters``,
     ``By [Jane Doe for AFP](#)``, ``source: Name``, ``Von ...``, ``Par ...``, ``Por ...``.
@@ -168,7 +183,12 @@ def _spellings(doc: Document) -> dict[str, str]:
     return best
 
 
-@cleaner("CA303", "date", "Move date lines and 'date 2021-03-11 ...' prefixes to date.")
+@cleaner(
+    "CA303",
+    "date",
+    "Move date lines and 'date 2021-03-11 ...' prefixes to date.",
+    group="head",
+)
 def date(doc: Document, ctx: Context) -> None:
     """The publication date, from a date line in the head (``March 09, 2021``,
     ``Published: 9 March 2021 10:30 GMT``, ``2021-03-09T10:00:00Z``, ``9. März 2021``), or

@@ -8,7 +8,7 @@ from cleanarticle.model import Block, Document, Image
 from cleanarticle.pipeline import Context, cleaner
 
 
-@cleaner("CA306", "image-captions", "Move photo captions and credits to images.")
+@cleaner("CA306", "image-captions", "Move photo captions and credits to images.", group="head")
 def image_captions(doc: Document, ctx: Context) -> None:
     """Captions leave the body for ``images`` with the caption and the credit split apart.
 
