@@ -153,11 +153,22 @@ def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
     'share-widget'
     >>> match("She said she would download the app tomorrow.") is None
     True
+
+    A line is also tried with each run of spaces made one, as CA103 will write it, so that
+    a line kept now is not removed when the output is cleaned again:
+
+    >>> match("Sign  up for our\tnewsletter")
+    'newsletter'
     """
     line = text.strip()
     if not line or len(line) > 400:
         return None
-    return _match(line, extra)
+    found = _match(line, extra)
+    if found is None:
+        squashed = " ".join(line.split())
+        if squashed != line:
+            found = _match(squashed, extra)
+    return found
 
 
 @lru_cache(maxsize=64)

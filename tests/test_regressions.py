@@ -141,3 +141,13 @@ def test_a_head_item_left_in_the_body_does_not_make_a_standfirst_on_cleaning_aga
     first = clean(text)
     assert first.metadata.description == ":"
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_boilerplate_is_matched_as_its_spaces_will_be_written() -> None:
+    """Found by Hypothesis (thorough profile): a tab inside a promo became two spaces, the
+    promo pattern (one space) missed it, CA103 then wrote one space, and the line was
+    removed only when the output was cleaned again."""
+    first = clean("SIGN \tUP:NEWSLETTER")
+    assert first.body == ""
+    assert [e.reason for e in first.edits if e.code == "CA401"] == ["boilerplate (newsletter)"]
+    assert clean(first.markdown).markdown == first.markdown
