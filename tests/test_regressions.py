@@ -151,3 +151,14 @@ def test_boilerplate_is_matched_as_its_spaces_will_be_written() -> None:
     assert first.body == ""
     assert [e.reason for e in first.edits if e.code == "CA401"] == ["boilerplate (newsletter)"]
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_byline_is_read_as_its_spaces_will_be_written() -> None:
+    """Found by Hypothesis (thorough profile): a repeated byline with a tab inside was
+    taken for someone else's byline (two spaces), and removed as the same byline only when
+    the output, its spaces collapsed by CA103, was cleaned again."""
+    text = "Rain Returns\nBY Jane Doe\nA 0\nBY Jane \tDoe"
+    first = clean(text)
+    assert first.metadata.byline == "Jane Doe"
+    assert [e.code for e in first.edits].count("CA302") == 2
+    assert clean(first.markdown).markdown == first.markdown
