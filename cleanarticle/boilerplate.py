@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from cleanarticle.chars import collapse_spaces
 from cleanarticle.errors import ConfigError
 
 #: Share, print and comment widget words; a line made only of these is a widget.
@@ -165,9 +166,9 @@ def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
         return None
     found = _match(line, extra)
     if found is None:
-        squashed = " ".join(line.split())
-        if squashed != line:
-            found = _match(squashed, extra)
+        collapsed = collapse_spaces(line)
+        if collapsed != line:
+            found = _match(collapsed, extra)
     return found
 
 

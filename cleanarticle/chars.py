@@ -22,6 +22,20 @@ SPACING = {
 }
 
 
+_SPACE_RUNS = re.compile(r"[ \t]{2,}")
+
+
+def collapse_spaces(text: str) -> str:
+    """Each run of spaces and tabs made one space, as CA103 leaves a line.
+
+    >>> collapse_spaces("two  spaces,\\t\\ttwo tabs")
+    'two spaces, two tabs'
+    """
+    if "  " in text or "\t" in text:  # what the pattern needs: rare, so checked first
+        return _SPACE_RUNS.sub(" ", text)
+    return text
+
+
 def normalize_spacing(text: str) -> str:
     """Odd spaces to plain spaces, invisible characters removed.
 

@@ -52,10 +52,11 @@ def _groups(items: list[Cleaner]) -> str:
         return ""
     named = "; ".join(f"`{name}`: {', '.join(codes)}" for name, codes in groups.items())
     return (
-        "\nCleaners of one group that run next to each other settle together: they run"
-        " again, in order, until a round of them changes nothing (what one takes out can"
-        " give another something to take, as the line under a title that has moved to the"
-        f" metadata is the standfirst). Groups: {named}.\n"
+        "\nCleaners of one group that run next to each other settle together: they run in"
+        " turn, going round again, until each has run once since the last edit without"
+        " making one (what one takes out can give another something to take, as the line"
+        " under a title that has moved to the metadata is the standfirst)."
+        f" Groups: {named}.\n"
     )
 
 

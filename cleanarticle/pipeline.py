@@ -252,25 +252,33 @@ class Pipeline:
     def run(self, doc: Document, config: Config) -> None:
         """Run every active cleaner over ``doc``, in order.
 
-        Active cleaners that stand next to each other with the same ``group`` run as one
-        step: again, in order, until a round of them records no edit (at most
-        :data:`MAX_ROUNDS` rounds). What one of them takes out can give another something
-        to take (once the title has moved to the metadata, the line under it is the
-        standfirst); settling here is what makes cleaning the output again change nothing.
+        Active cleaners that stand next to each other with the same ``group`` settle
+        together: they run in turn, going round again, until every one of them has run
+        once since the last edit and recorded none (at most :data:`MAX_ROUNDS` rounds).
+        What one of them takes out can give another something to take (once the title has
+        moved to the metadata, the line under it is the standfirst); settling here is what
+        makes cleaning the output again change nothing. Those that ran after the last edit
+        are not run again: they have seen the document as it stays.
         """
         ctx = Context(config, doc)
         for step in _steps(self.active(config)):
-            for _ in range(MAX_ROUNDS if step[0].group else 1):
+            if len(step) == 1 and not step[0].group:
+                ctx.cleaner = step[0]
+                step[0](doc, ctx)
+                continue
+            quiet = 0  # runs in a row that recorded no edit
+            for run in range(MAX_ROUNDS * len(step)):
+                item = step[run % len(step)]
                 edits = len(doc.edits)
-                for item in step:
-                    ctx.cleaner = item
-                    item(doc, ctx)
-                if len(doc.edits) == edits:
+                ctx.cleaner = item
+                item(doc, ctx)
+                quiet = quiet + 1 if len(doc.edits) == edits else 0
+                if quiet == len(step):
                     break
 
 
-#: A group of cleaners stops after this many rounds even when each round still edits (a
-#: round of the built-in head cleaners takes every item of a kind, so two or three do).
+#: A group of cleaners stops after this many rounds even when it still edits (the built-in
+#: head cleaners each take every item of their kind at once, so they settle in two).
 MAX_ROUNDS = 8
 
 

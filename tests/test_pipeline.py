@@ -230,8 +230,22 @@ def test_a_group_of_cleaners_runs_again_until_it_changes_nothing() -> None:
     assert once.body == "Two.\n\nThree.\n\nFour.\n"  # take-second ran before there was work
     settled = clean(TEXT_OF_FOUR, pipeline=_relay("head"))
     assert settled.body == "Two.\n\nFour.\n"
-    assert [e.reason for e in settled.edits] == ["first", "second"]  # round 3 edits nothing
+    assert [e.reason for e in settled.edits] == ["first", "second"]
     assert clean(settled.markdown, pipeline=_relay("head")).markdown == settled.markdown
+
+
+def test_a_group_stops_when_each_has_run_once_since_the_last_edit() -> None:
+    calls: list[str] = []
+
+    @cleaner("XY033", "count-calls", "Counts its calls.", group="head")
+    def count_calls(doc: Document, ctx: Context) -> None:
+        calls.append("count")
+
+    pipeline = _relay("head").push(count_calls)
+    clean(TEXT_OF_FOUR, pipeline=pipeline)
+    # take-second (no work), take-first (edit), count, take-second (edit), take-first,
+    # count, take-second: three runs in a row without an edit, and the group stops
+    assert len(calls) == 2
 
 
 def test_a_cleaner_of_another_group_between_them_splits_a_group() -> None:

@@ -13,6 +13,7 @@ from cleanarticle.chars import (
     C0_CONTROLS,
     INVISIBLE,
     ODD_SPACES,
+    collapse_spaces,
     is_printable_ascii,
     normalize_spacing,
 )
@@ -266,17 +267,13 @@ def straight_quotes(doc: Document, ctx: Context) -> None:
         rewrite_metadata(doc, ctx, straighten, only_odd_characters=True)
 
 
-_RUNS = re.compile(r"[ \t]{2,}")
-
-
 def collapse(text: str) -> tuple[str, str] | None:
     """One space between words, none at the ends of the line.
 
     >>> collapse("two  spaces ")
     ('two spaces', 'collapsed whitespace')
     """
-    runs = "  " in text or "\t" in text  # what the pattern needs: rare, so checked first
-    new = _RUNS.sub(" ", text).strip() if runs else text.strip()
+    new = collapse_spaces(text).strip()
     return (new, "collapsed whitespace") if new != text else None
 
 
