@@ -162,3 +162,21 @@ def test_a_byline_is_read_as_its_spaces_will_be_written() -> None:
     assert first.metadata.byline == "Jane Doe"
     assert [e.code for e in first.edits].count("CA302") == 2
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_tab_indenting_a_list_items_paragraph_keeps_it_in_the_list() -> None:
+    """Found by Hypothesis (thorough profile): CA104 made the tab one space, the paragraph
+    left the list when the output was read again, and was removed then as boilerplate. A
+    tab in the indentation now counts to the next tab stop, as CommonMark reads it."""
+    first = clean("- 0\n\n\tADVERTISEMENT")
+    assert first.body == "- 0\n\n    ADVERTISEMENT\n"
+    assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_quote_split_by_a_character_cleaner_is_read_again_at_once() -> None:
+    """A zero-width line inside a quote became blank: the line below leaves the quote when
+    the output is read again, so it is read as a paragraph in the same cleaning (here a
+    line of boilerplate, removed at once)."""
+    first = clean("> A quote that stands here.\n\u200b\nAdvertisement")
+    assert first.body == "> A quote that stands here.\n"
+    assert clean(first.markdown).markdown == first.markdown

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from cleanarticle.chars import is_printable_ascii
-from cleanarticle.model import Block, Document, Image, Kind, Line, Related
+from cleanarticle.model import RAW_KINDS, Block, Document, Image, Kind, Line, Related
+from cleanarticle.parse import parse_body
 from cleanarticle.pipeline import Context
 
 #: Blocks whose text is prose (inline Markdown) that text cleaners may change.
@@ -38,6 +39,7 @@ def rewrite_lines(
     if only_odd_characters and _printable_ascii(_texts(doc, kinds)):
         return
     emptied = False
+    changed_raw: set[int] = set()  # lists, quotes, tables whose lines changed
     for block in doc.blocks:
         if block.kind not in kinds:
             continue
@@ -49,8 +51,37 @@ def rewrite_lines(
             ctx.record("replace", reason, before=line.text, after=new, line=line.number)
             line.text = new
             emptied = emptied or not new.strip()
+            if block.kind in RAW_KINDS:
+                changed_raw.add(id(block))
+    if changed_raw:
+        read_again(doc, changed_raw)
     if emptied:
         split_at_blank_lines(doc)
+
+
+def read_again(doc: Document, changed: set[int]) -> None:
+    """Read these raw blocks (by ``id``) again from their lines: a change to a list's or a
+    quote's spacing can change what the Markdown says (a tab that made a list item's second
+    paragraph becomes one space, and the paragraph leaves the list), and deciding the rest
+    on the blocks as they will be read keeps the result a fixed point.
+
+    >>> from cleanarticle.model import Line
+    >>> doc = Document([Block(Kind.LIST, [Line("- a", 3), Line("", 4), Line(" b", 5)])])
+    >>> read_again(doc, {id(doc.blocks[0])})
+    >>> [(b.kind.value, [(line.text, line.number) for line in b.lines]) for b in doc.blocks]
+    [('list', [('- a', 3)]), ('paragraph', [('b', 5)])]
+    """
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if id(block) not in changed:
+            blocks.append(block)
+            continue
+        numbers = [line.number for line in block.lines]
+        for new in parse_body("\n".join(line.text for line in block.lines), 0):
+            for line in new.lines:  # parse_body numbered them from 0: their index
+                line.number = numbers[line.number]
+            blocks.append(new)
+    doc.blocks = blocks
 
 
 def split_at_blank_lines(doc: Document) -> None:

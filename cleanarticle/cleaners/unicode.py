@@ -182,7 +182,19 @@ def respace(text: str) -> tuple[str, str] | None:
     """
     if not _SPACING_CHARS.search(text):
         return None
-    return normalize_spacing(text), "odd spaces and invisible characters"
+    return normalize_spacing(_expand_indent_tabs(text)), "odd spaces and invisible characters"
+
+
+def _expand_indent_tabs(text: str) -> str:
+    """Tabs in a line's indentation become spaces up to the next tab stop (every four
+    columns), as CommonMark reads them: a list item's tab-indented paragraph stays in it.
+
+    >>> _expand_indent_tabs("\\tMore about the first item.")
+    '    More about the first item.'
+    """
+    rest = text.lstrip(" \t")
+    indent = text[: len(text) - len(rest)]
+    return indent.expandtabs(4) + rest if "\t" in indent else text
 
 
 @cleaner("CA104", "invisible-characters", "Drop zero-width characters; odd spaces to plain spaces.")
