@@ -192,7 +192,7 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
         return None
     lines: list[Line] = []
     for n in range(start, end):
-        text = source[n].rstrip()
+        text = source[n].rstrip(" \t")  # as Markdown trims: a no-break space is text
         if text or kind is Kind.CODE or (lines and lines[-1].text):
             lines.append(Line(text, first_line + n))  # one blank line at most, outside code
     while lines and not lines[-1].text.strip():

@@ -180,3 +180,13 @@ def test_a_quote_split_by_a_character_cleaner_is_read_again_at_once() -> None:
     first = clean("> A quote that stands here.\n\u200b\nAdvertisement")
     assert first.body == "> A quote that stands here.\n"
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_no_break_space_line_in_a_list_is_text_until_it_is_respaced() -> None:
+    """Found by Hypothesis (thorough profile): the parser trimmed a line of only a no-break
+    space to nothing (Python's ``rstrip``), though Markdown reads it as text that keeps the
+    next line in the list item; once written, that line left the list and was removed as
+    boilerplate on a second cleaning. Raw lines are now trimmed of spaces and tabs only."""
+    first = clean("- 0\n\u00a0\nADVERTISEMENT")
+    assert first.body == "- 0\n"
+    assert clean(first.markdown).markdown == first.markdown
