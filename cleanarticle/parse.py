@@ -172,7 +172,8 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
         ]
         return Block(Kind.PARAGRAPH, lines) if lines else None
     if token.type == "heading_open":
-        content = tokens[i + 1].content.strip()
+        # a setext heading's text can run over several lines; a heading is one line
+        content = " ".join(part.strip() for part in tokens[i + 1].content.split("\n")).strip()
         if not content:
             return None
         return Block(Kind.HEADING, [Line(content, first_line + start)], level=int(token.tag[1]))

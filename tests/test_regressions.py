@@ -190,3 +190,13 @@ def test_a_no_break_space_line_in_a_list_is_text_until_it_is_respaced() -> None:
     first = clean("- 0\n\u00a0\nADVERTISEMENT")
     assert first.body == "- 0\n"
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_setext_heading_over_two_lines_is_one_heading_line() -> None:
+    """Found by Hypothesis (thorough profile): a setext heading's two lines were kept as
+    one heading's text and written as '## 0' over '0', which reads back as a heading and a
+    paragraph. A heading's lines are now joined with a space when it is read."""
+    first = clean("Rain fell.\n\nA Long Heading\nThat Runs On\n---\n\nMore text.")
+    assert first.body == "Rain fell.\n\n## A Long Heading That Runs On\n\nMore text.\n"
+    assert clean(first.markdown).markdown == first.markdown
+    assert clean("0\n0\n=").body == "## 0 0\n"
