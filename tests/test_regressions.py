@@ -200,3 +200,12 @@ def test_a_setext_heading_over_two_lines_is_one_heading_line() -> None:
     assert first.body == "Rain fell.\n\n## A Long Heading That Runs On\n\nMore text.\n"
     assert clean(first.markdown).markdown == first.markdown
     assert clean("0\n0\n=").body == "## 0 0\n"
+
+
+def test_a_line_repaired_by_ftfy_is_judged_as_boilerplate_in_the_same_cleaning() -> None:
+    """Found by Hypothesis (thorough profile): CA101 made a C1 control a bullet after the
+    boilerplate cleaner had looked at the line, which was removed as a share widget only
+    on a second cleaning. The character cleaners now run before the line-removing ones."""
+    first = clean("Rain fell on the town all day.\n\nX\x95")
+    assert first.body == "Rain fell on the town all day.\n"
+    assert clean(first.markdown).markdown == first.markdown

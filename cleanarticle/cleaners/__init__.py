@@ -23,10 +23,10 @@ BUILTIN: tuple[Cleaner, ...] = (
     invisible_characters,
     html_remnants,
     unwrap_lines,
+    fix_unicode,  # characters first: the line-removing cleaners judge them as written
+    straight_quotes,
     remove_boilerplate,
     url_lines,
-    fix_unicode,
-    straight_quotes,
     related_teasers,
     standfirst,
     title,
