@@ -263,8 +263,11 @@ def test_a_group_that_never_settles_stops_after_max_rounds() -> None:
     assert len(clean("Text.", pipeline=Pipeline([restless])).edits) == MAX_ROUNDS
 
 
-def test_the_head_cleaners_settle_as_one_group() -> None:
-    groups = [c.code for c in BUILTIN if c.group == "head"]
-    assert groups == ["CA307", "CA301", "CA302", "CA303", "CA306"]
+@pytest.mark.parametrize(
+    ("group", "members"),
+    [("head", ["CA307", "CA301", "CA302", "CA303", "CA306"]), ("characters", ["CA101", "CA102"])],
+)
+def test_the_builtin_groups_are_neighbours(group: str, members: list[str]) -> None:
+    assert [c.code for c in BUILTIN if c.group == group] == members
     codes = [c.code for c in BUILTIN]
-    assert codes[codes.index("CA307") : codes.index("CA306") + 1] == groups  # neighbours
+    assert codes[codes.index(members[0]) : codes.index(members[-1]) + 1] == members

@@ -209,3 +209,13 @@ def test_a_line_repaired_by_ftfy_is_judged_as_boilerplate_in_the_same_cleaning()
     first = clean("Rain fell on the town all day.\n\nX\x95")
     assert first.body == "Rain fell on the town all day.\n"
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_straightened_quote_that_completes_mojibake_is_repaired_at_once() -> None:
+    """Found by Hypothesis (thorough profile): ftfy made a C1 control a curly quote, CA102
+    straightened it, and the straight quote with the characters after it was mojibake that
+    ftfy repaired only on a second cleaning. CA101 and CA102 now settle as a group."""
+    first = clean("\x91\x9bß")
+    assert first.body == "'ݧ\n"
+    assert [e.code for e in first.edits] == ["CA101", "CA102", "CA101"]
+    assert clean(first.markdown).markdown == first.markdown

@@ -212,7 +212,12 @@ def invisible_characters(doc: Document, ctx: Context) -> None:
     rewrite_metadata(doc, ctx, respace, only_odd_characters=True)
 
 
-@cleaner("CA101", "fix-unicode", "Repair mojibake, control characters, odd spaces; apply NFC.")
+@cleaner(
+    "CA101",
+    "fix-unicode",
+    "Repair mojibake, control characters, odd spaces; apply NFC.",
+    group="characters",
+)
 def fix_unicode(doc: Document, ctx: Context) -> None:
     """Repair text with ftfy: mojibake, control characters, width forms, ligatures.
 
@@ -263,7 +268,12 @@ def straighten(text: str) -> tuple[str, str] | None:
     return (new, "straightened quotes") if new is not text else None
 
 
-@cleaner("CA102", "straight-quotes", "Use straight ASCII quotes (unless quotes = preserve).")
+@cleaner(
+    "CA102",
+    "straight-quotes",
+    "Use straight ASCII quotes (unless quotes = preserve).",
+    group="characters",  # a straightened quote can complete a mojibake sequence
+)
 def straight_quotes(doc: Document, ctx: Context) -> None:
     """Replace curly quotes and apostrophes with ``"`` and ``'`` so that sources converge.
 
