@@ -137,6 +137,13 @@ def _ftfy(text: str, odd: bool) -> tuple[str, list[ftfy.ExplanationStep] | None]
     return more, [*(plan or []), *(rest or [])]
 
 
+#: Lines with other than printable ASCII that ``repair`` found fine, remembered (a line's
+#: hash is kept on the string, so asking again about an unchanged line costs a look-up).
+_FINE_LINES: set[str] = set()
+_FINE_LINES_SIZE = 8192
+_FINE_LINE_LENGTH = 5000
+
+
 def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     """Fix mojibake and odd characters in one line; ``None`` when it is fine.
     (``all_fixes``: run every ftfy fix on every pass; the result is the same, only slower.)
@@ -148,7 +155,13 @@ def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     """
     if is_printable_ascii(text):
         return None  # the usual line, told in C without a pattern
+    if not all_fixes and text in _FINE_LINES:
+        return None  # judged already (CA101 runs again when CA102 changed quotes)
     if not _NEEDS_WORK.search(text) or not needs_ftfy(text):
+        if len(_FINE_LINES) >= _FINE_LINES_SIZE:
+            _FINE_LINES.clear()  # bounded: a long batch does not grow it without end
+        if len(text) <= _FINE_LINE_LENGTH:
+            _FINE_LINES.add(text)
         return None
     steps: list[str] = []
     spaced = text
