@@ -477,7 +477,7 @@ def _parse_caption(text: str, *, labelled_only: bool = False) -> Caption | None:
 
 
 #: How the labels that can go without a colon begin (``Photo by ...``, ``Credit Jane Doe``).
-_COLONLESS_LABELS = ("photo", "image", "credit", "bildquelle", "crédit")
+COLONLESS_LABELS = ("photo", "image", "credit", "bildquelle", "crédit")
 
 
 def could_be_labelled(line: str) -> bool:
@@ -489,7 +489,7 @@ def could_be_labelled(line: str) -> bool:
     >>> could_be_labelled("It rained all day")
     False
     """
-    return ":" in line or line.lstrip("*_[ ").lower().startswith(_COLONLESS_LABELS)
+    return ":" in line or line.lstrip("*_[ ").lower().startswith(COLONLESS_LABELS)
 
 
 def _bold_credit(line: str) -> Caption | None:

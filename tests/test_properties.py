@@ -298,3 +298,25 @@ def test_ascii_character_sets_find_what_their_patterns_find(text: str) -> None:
     digits = AsciiCharacters("0123456789", r"\d")
     assert markup.found_in(text) == (re.search(r"[*_\[\]<>`\\&~!]", text) is not None)
     assert digits.found_in(text) == (re.search(r"\d", text) is not None)
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet="PHOTOimagecreditBLDQUELéÉ*_[ \t:\u00a0İſ"),
+        st.sampled_from(["Photo by Jane Doe", "**Credit** AFP", "[Image] x", "  crédit X"]),
+    )
+)
+def test_the_caption_shortcut_never_skips_a_line_that_could_be_labelled(line: str) -> None:
+    """CA306 skips the lines below the head when no paragraph could be a labelled caption;
+    its document test must say yes whenever the line test does."""
+    from cleanarticle.cleaners.images import _could_hold_labels
+    from cleanarticle.detect import could_be_labelled
+    from cleanarticle.model import Block, Document, Kind, Line
+
+    line = line.replace("\n", " ").replace("\r", " ")
+    doc = Document(
+        [Block(Kind.PARAGRAPH, [Line("Rain fell.", 1)]), Block(Kind.PARAGRAPH, [Line(line, 2)])]
+    )
+    if could_be_labelled(line.strip()):
+        assert _could_hold_labels(doc)
