@@ -36,7 +36,7 @@ def rewrite_lines(
     printable ASCII; when every line is printable ASCII (checked in C, for all the lines at
     once), none is looked at.
     """
-    if only_odd_characters and _printable_ascii(_texts(doc, kinds)):
+    if only_odd_characters and _printable_ascii(line_texts(doc, kinds)):
         return
     emptied = False
     changed_raw: set[int] = set()  # lists, quotes, tables whose lines changed
@@ -117,11 +117,12 @@ def holds_any(doc: Document, characters: str, kinds: frozenset[Kind] = TEXT_KIND
     searches in C, so that a cleaner whose every change needs one of them can return at
     once instead of visiting each block.
     """
-    text = "\n".join(_texts(doc, kinds))
+    text = "\n".join(line_texts(doc, kinds))
     return any(char in text for char in characters)
 
 
-def _texts(doc: Document, kinds: frozenset[Kind]) -> list[str]:
+def line_texts(doc: Document, kinds: frozenset[Kind] = TEXT_KINDS) -> list[str]:
+    """The text of every line of every block of these kinds."""
     return [line.text for block in doc.blocks if block.kind in kinds for line in block.lines]
 
 

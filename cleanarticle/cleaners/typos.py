@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from cleanarticle.cleaners._util import TEXT_KINDS, text_lines
+from cleanarticle.cleaners._util import line_texts, text_lines
 from cleanarticle.evidence import Evidence, deletes
 from cleanarticle.lexicon import LATIN_WORD, count_words, counts_are_english, zipf
 from cleanarticle.model import Document
@@ -21,9 +21,7 @@ MIN_TWIN_LENGTH = 5
 
 
 def _prose(doc: Document) -> str:
-    return "\n".join(
-        [line.text for block in doc.blocks if block.kind in TEXT_KINDS for line in block.lines]
-    )
+    return "\n".join(line_texts(doc))
 
 
 @lru_cache(maxsize=4)
