@@ -11,6 +11,8 @@ from cleanarticle.pipeline import Context
 
 #: Blocks whose text is prose (inline Markdown) that text cleaners may change.
 TEXT_KINDS = frozenset({Kind.PARAGRAPH, Kind.HEADING})
+#: Paragraphs only: where URL lines, teasers and captions stand.
+PARAGRAPHS = frozenset({Kind.PARAGRAPH})
 #: Every block but code: characters (mojibake, quotes) are repaired in lists and quotes too.
 NOT_CODE = frozenset(Kind) - {Kind.CODE}
 

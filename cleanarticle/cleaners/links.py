@@ -5,13 +5,11 @@ from __future__ import annotations
 import regex
 
 from cleanarticle import urls
-from cleanarticle.cleaners._util import drop_empty, holds_any, remove_blocks
+from cleanarticle.cleaners._util import PARAGRAPHS, drop_empty, holds_any, remove_blocks
 from cleanarticle.detect import is_title_like
 from cleanarticle.markdown import parse_inline, plain_text
 from cleanarticle.model import Block, Document, Kind, Line, Related
 from cleanarticle.pipeline import Context, cleaner
-
-_PARAGRAPHS = frozenset({Kind.PARAGRAPH})
 
 
 @cleaner("CA304", "url-lines", "Move lines that are only a URL, or a 'URL:' label, to metadata.")
@@ -30,7 +28,7 @@ def url_lines(doc: Document, ctx: Context) -> None:
 
         https://example.com/author/jane-doe   ->   author_url: https://example.com/author/jane-doe
     """
-    if not holds_any(doc, ":", _PARAGRAPHS):
+    if not holds_any(doc, ":", PARAGRAPHS):
         return  # every URL and every URL label has a colon
     waiting_label: Line | None = None
     for block in doc.blocks:
@@ -113,7 +111,7 @@ def related_teasers(doc: Document, ctx: Context) -> None:
 
         Related article: Mars Rover Finds Water   ->   related: [{title: Mars Rover Finds Water}]
     """
-    if not holds_any(doc, ":", _PARAGRAPHS):
+    if not holds_any(doc, ":", PARAGRAPHS):
         return  # every teaser label ends with a colon
     taken: list[tuple[Block, str, str]] = []
     found: list[Related] = []
