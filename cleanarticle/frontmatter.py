@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import yaml
@@ -42,15 +43,38 @@ def dump(metadata: Metadata, omit: frozenset[str] = frozenset()) -> str:
     data = {k: v for k, v in metadata.to_dict().items() if k not in omit}
     if not data:
         return ""
-    text = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=2**30,
+    stream = io.StringIO()
+    dumper = _Dumper(
+        stream, default_flow_style=False, allow_unicode=True, width=2**30, sort_keys=False
     )
-    return f"{FENCE}\n{text}{FENCE}\n"
+    dumper.open()
+    foreign = {key for key, _ in metadata.extra}  # values of any kind: the representer's
+    pairs = [
+        (_node(key), dumper.represent_data(value) if key in foreign else _node(value))
+        for key, value in data.items()
+    ]
+    dumper.serialize(yaml.MappingNode(_MAP, pairs, flow_style=False))
+    dumper.close()
+    return f"{FENCE}\n{stream.getvalue()}{FENCE}\n"
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _node(value: Any) -> yaml.Node:
+    """The node ``yaml.dump`` makes of a value of our own metadata (text, a date, lists of
+    text or of mappings of text), built directly: PyYAML's representer, written in Python,
+    cost more than libyaml's emitter. (Front matter keys this library does not know, which
+    can hold anything, go through the representer.)
+    """
+    if isinstance(value, str):
+        return yaml.ScalarNode(_STR, value, style="|" if "\n" in value else None)
+    if isinstance(value, dt.date):
+        return yaml.ScalarNode("tag:yaml.org,2002:timestamp", value.isoformat())
+    if isinstance(value, list):
+        return yaml.SequenceNode(_SEQ, [_node(item) for item in value], flow_style=False)
+    pairs = [(_node(key), _node(item)) for key, item in value.items()]
+    return yaml.MappingNode(_MAP, pairs, flow_style=False)
 
 
 def split(text: str) -> tuple[dict[str, Any] | None, str, int]:

@@ -6,6 +6,8 @@ import datetime as dt
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanarticle import Article, Config, clean
 from cleanarticle.frontmatter import dump, split, to_metadata
@@ -243,3 +245,42 @@ def test_front_matter_is_the_same_without_libyaml() -> None:
     kwargs = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False}
     pure = yaml.dump(data, Dumper=PurePython, width=2**30, **kwargs)
     assert dump(FULL) == f"---\n{pure}---\n"
+
+
+#: Text with what YAML treats specially: line breaks, indicators, quotes, spaces at the ends.
+_TEXT = st.text(
+    st.sampled_from("\n :-#'\"|>&*!%@[]{},?tyn0.\t\u00a0\u2028é北")
+    | st.characters(blacklist_categories=("Cs",)),
+    max_size=30,
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.builds(
+        Metadata,
+        title=_TEXT,
+        description=_TEXT,
+        byline=_TEXT,
+        authors=st.lists(_TEXT, max_size=3).map(tuple),
+        date=st.none() | st.dates(),
+        url=_TEXT,
+        images=st.lists(st.builds(Image, _TEXT, _TEXT), max_size=2).map(tuple),
+        related=st.lists(st.builds(Related, _TEXT, _TEXT), max_size=2).map(tuple),
+        links=st.lists(_TEXT, max_size=2).map(tuple),
+        extra=st.lists(
+            st.tuples(st.sampled_from(["layout", "tags", "extra", "title"]), st.none() | _TEXT),
+            max_size=2,
+            unique_by=lambda pair: pair[0],
+        ).map(tuple),
+    )
+)
+def test_front_matter_is_what_the_yaml_representer_writes(meta: Metadata) -> None:
+    import yaml
+
+    from cleanarticle import frontmatter
+
+    data = meta.to_dict()
+    kwargs = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False}
+    expected = yaml.dump(data, Dumper=frontmatter._Dumper, width=2**30, **kwargs) if data else ""
+    assert dump(meta) == (f"---\n{expected}---\n" if data else "")
