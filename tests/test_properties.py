@@ -220,6 +220,40 @@ def test_fast_word_count_equals_the_pattern(text: str) -> None:
     assert count_words(text) == Counter(LATIN_WORD.findall(text))
 
 
+FUNCTION_WORDY = st.lists(
+    st.sampled_from(["the", "The", "THE", "tHe", "of", "Of", "\u212aey", "said", "rain", "x"])
+    | st.text(st.sampled_from("theaoKk\u212a\u0130"), max_size=4),
+    max_size=30,
+)
+
+
+@given(FUNCTION_WORDY)
+def test_english_from_counts_is_the_share_of_function_words(words: list[str]) -> None:
+    from collections import Counter
+
+    from cleanarticle.lexicon import ENGLISH_FUNCTION_WORDS, counts_are_english
+
+    counts = Counter(words)
+    hits = sum(n for word, n in counts.items() if word.lower() in ENGLISH_FUNCTION_WORDS)
+    total = sum(counts.values())
+    assert counts_are_english(counts) == (hits >= 2 and hits / total >= 0.12)
+
+
+def test_function_word_forms_are_every_string_that_lowers_to_one() -> None:
+    import sys
+
+    from cleanarticle.lexicon import _FUNCTION_WORD_FORMS, ENGLISH_FUNCTION_WORDS
+
+    assert {form.lower() for form in _FUNCTION_WORD_FORMS} == ENGLISH_FUNCTION_WORDS
+    lowers_to_ascii_letter = {
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if not char.isascii() and len(low := char.lower()) == 1 and low.isascii() and low.isalpha()
+    }
+    assert lowers_to_ascii_letter == {"\u212a"}  # Kelvin sign -> k
+    assert not any("k" in word for word in ENGLISH_FUNCTION_WORDS)
+
+
 FTFY_TABLE_CHARS = st.sampled_from(
     sorted(
         {chr(c) for c in ftfy.chardata.WIDTH_MAP}
