@@ -85,6 +85,22 @@ def _is_inflection(a: str, b: str) -> bool:
     )
 
 
+#: Words of texts seen so far that wordfreq knows (in any letter case): most words of a text
+#: are, and asking this set is cheaper than lower-casing the word to ask wordfreq's cache.
+_KNOWN_WORDS: set[str] = set()
+_KNOWN_WORDS_SIZE = 200_000
+
+
+def _is_known(word: str) -> bool:
+    """Whether wordfreq knows ``word`` (remembered when it does)."""
+    if zipf(word.lower()) == 0:
+        return False
+    if len(_KNOWN_WORDS) >= _KNOWN_WORDS_SIZE:
+        _KNOWN_WORDS.clear()  # bounded: a long batch does not grow it without end
+    _KNOWN_WORDS.add(word)
+    return True
+
+
 def twin_fixes(
     counts: Counter[str],
     protected: frozenset[str] = frozenset(),
@@ -103,7 +119,10 @@ def twin_fixes(
     unknown = [
         w
         for w in counts
-        if len(w) >= min_length and (low := w.lower()) not in protected and zipf(low) == 0
+        if w not in _KNOWN_WORDS
+        and len(w) >= min_length
+        and not _is_known(w)
+        and w.lower() not in protected
     ]
     if not unknown:
         return {}
