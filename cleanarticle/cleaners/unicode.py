@@ -10,9 +10,7 @@ import ftfy.badness
 import ftfy.chardata
 
 from cleanarticle.chars import (
-    C0_CONTROLS,
-    INVISIBLE,
-    ODD_SPACES,
+    SPACING_CHARACTERS,
     collapse_spaces,
     is_printable_ascii,
     normalize_spacing,
@@ -66,7 +64,7 @@ def needs_ftfy(text: str) -> bool:
     """
     return (
         _FTFY_CHARS.search(text) is not None
-        or _SPACING_CHARS.search(text) is not None
+        or SPACING_CHARACTERS.search(text) is not None
         or not unicodedata.is_normalized("NFC", text)
         or looks_bad(text)
     )
@@ -184,16 +182,13 @@ def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     return spaced, "fixed Unicode" + (f" (ftfy: {', '.join(steps)})" if steps else "")
 
 
-_SPACING_CHARS = re.compile("[" + re.escape(INVISIBLE + ODD_SPACES + C0_CONTROLS) + "]")
-
-
 def respace(text: str) -> tuple[str, str] | None:
     """Odd spaces to plain ones, invisible characters out.
 
     >>> respace("Rates\u00a0rose\u200b.")
     ('Rates rose.', 'odd spaces and invisible characters')
     """
-    if not _SPACING_CHARS.search(text):
+    if not SPACING_CHARACTERS.search(text):
         return None
     return normalize_spacing(_expand_indent_tabs(text)), "odd spaces and invisible characters"
 
