@@ -131,7 +131,7 @@ def counts_are_english(counts: Counter[str]) -> bool:
     total = sum(counts.values())
     if not total:
         return False
-    hits = sum(counts[word] for word in counts.keys() & _FUNCTION_WORD_FORMS)
+    hits = sum(counts[word] for word in _FUNCTION_WORD_FORMS.intersection(counts))
     return hits >= 2 and hits / total >= 0.12
 
 
