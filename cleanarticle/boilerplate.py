@@ -15,6 +15,7 @@ import regex
 
 from cleanarticle.chars import collapse_spaces
 from cleanarticle.errors import ConfigError
+from cleanarticle.markdown import plain_text
 
 #: Share, print and comment widget words; a line made only of these is a widget.
 # fmt: off
@@ -172,6 +173,31 @@ def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
     return found
 
 
+#: ``line_family`` answers, by line and extra patterns (bounded).
+_FAMILY_OF_LINE: dict[tuple[str, tuple[str, ...]], str | None] = {}
+_FAMILY_OF_LINE_SIZE = 8192
+
+
+def line_family(text: str, extra: tuple[str, ...] = ()) -> str | None:
+    """``match`` of a line of Markdown: of its plain text, inline markup removed. Remembered,
+    since unwrapping and the boilerplate cleaner ask about the same lines.
+
+    >>> line_family("**Advertisement**"), line_family("Rain fell.")
+    ('advertisement', None)
+    """
+    key = (text, extra)
+    found = _FAMILY_OF_LINE.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = match(plain_text(text), extra)
+        if len(_FAMILY_OF_LINE) >= _FAMILY_OF_LINE_SIZE:
+            _FAMILY_OF_LINE.clear()  # bounded: a long batch does not grow it without end
+        _FAMILY_OF_LINE[key] = found
+    return found  # type: ignore[return-value]
+
+
+_UNKNOWN = object()
+
+
 @lru_cache(maxsize=64)
 def _combined(extra: tuple[str, ...]) -> tuple[regex.Pattern[str] | None, tuple[int, ...]]:
     """The patterns without ``needs`` in one alternation (one call per line instead of one
@@ -199,10 +225,8 @@ _ANY_NEED = re.compile("|".join(re.escape(n) for _, needs in _WITH_NEEDS for n i
 _WIDGET_MAX = 200
 
 
-@lru_cache(maxsize=8192)
 def _match(line: str, extra: tuple[str, ...]) -> str | None:
-    """``match`` for one stripped short line; memoised, since unwrap and the boilerplate
-    cleaner both ask about the same lines. The first family in ``PATTERNS`` order wins."""
+    """``match`` for one stripped short line. The first family in ``PATTERNS`` order wins."""
     compiled = compile_patterns(extra)
     pattern, plain = _combined(extra)
     first = len(compiled)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from cleanarticle import boilerplate
 from cleanarticle.cleaners._util import TEXT_KINDS, drop_empty
-from cleanarticle.markdown import plain_text
 from cleanarticle.model import Document, Line
 from cleanarticle.pipeline import Context, Option, cleaner
 
@@ -47,7 +46,7 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
     for block in doc.blocks:
         if block.kind in TEXT_KINDS:
             for line in block.lines:
-                family = boilerplate.match(plain_text(line.text), extra)
+                family = boilerplate.line_family(line.text, extra)
                 if family is not None:
                     found.append((line, family))
     if not found:

@@ -60,7 +60,7 @@ def stands_alone(line: str, extra: tuple[str, ...] = ()) -> bool:
     """
     if ":" in line and (urls.bare_url(line) or urls.url_label(plain_text(line))[0]):
         return True  # (a URL or a URL label always has a colon)
-    return boilerplate.match(plain_text(line), extra) is not None or parse_date(line) is not None
+    return boilerplate.line_family(line, extra) is not None or parse_date(line) is not None
 
 
 def continues(line: str, following: str, width: int | None) -> bool:
