@@ -294,10 +294,36 @@ MISSPELLINGS: dict[str, str] = {
 }
 
 
+class _Table:
+    """A misspelling table (lower-case wrong word -> right word), its entries that are not
+    one word, and the words seen in texts that are none of its entries."""
+
+    def __init__(self, entries: dict[str, str]) -> None:
+        self.entries = entries
+        #: The entries that are not one word (``can not``), sorted.
+        self.phrases = tuple(sorted(k for k in entries if LATIN_WORD.fullmatch(k) is None))
+        #: Asking this set is cheaper than lower-casing a word to ask the table (bounded).
+        self.not_entries: set[str] = set()
+
+    def entry(self, word: str) -> str | None:
+        """The right word for ``word`` (any letter case), or ``None``."""
+        if word in self.not_entries:
+            return None
+        right = self.entries.get(word.lower())
+        if right is None:
+            if len(self.not_entries) >= _NOT_ENTRIES_SIZE:
+                self.not_entries.clear()
+            self.not_entries.add(word)
+        return right
+
+
+_NOT_ENTRIES_SIZE = 200_000
+
+
 @lru_cache(maxsize=16)
-def _phrases(entries: tuple[str, ...]) -> tuple[str, ...]:
-    """The entries of a misspelling table that are not one word (``can not``), sorted."""
-    return tuple(sorted(k for k in entries if LATIN_WORD.fullmatch(k) is None))
+def _table(extra: tuple[tuple[str, str], ...]) -> _Table:
+    """``MISSPELLINGS`` with a config's own entries."""
+    return _Table({**MISSPELLINGS, **{k.lower(): v for k, v in extra}})
 
 
 @lru_cache(maxsize=16)
@@ -330,17 +356,19 @@ def misspellings(doc: Document, ctx: Context) -> None:
     prose = _prose(doc)
     if not _english(prose):
         return
-    table = {**MISSPELLINGS, **{k.lower(): v for k, v in ctx.config.misspellings.items()}}
+    table = _table(tuple(ctx.config.misspellings.items()))
     protected = {w.lower() for w in ctx.config.protected_words}
     fixes: dict[str, str] = {}
+    not_entries = table.not_entries
     for word in _words(prose):  # single words: looked up among the counted words
-        right = table.get(word.lower())
+        if word in not_entries:
+            continue  # the usual word, told without a call
+        right = table.entry(word)
         if right is not None and word.lower() not in protected:
             fixes[word] = _case_like(right, word)
-    phrases = _phrases(tuple(table))
-    if phrases:  # anything else a user listed ("can not"): one regex pass finds them
-        for match in _table_pattern(phrases).finditer(prose):
+    if table.phrases:  # anything else a user listed ("can not"): one regex pass finds them
+        for match in _table_pattern(table.phrases).finditer(prose):
             word = match.group()
             if word.lower() not in protected:
-                fixes[word] = _case_like(table[word.lower()], word)
+                fixes[word] = _case_like(table.entries[word.lower()], word)
     _replace_words(doc, ctx, fixes, "common misspelling {wrong!r} -> {right!r}")
