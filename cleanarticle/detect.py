@@ -489,7 +489,11 @@ def could_be_labelled(line: str) -> bool:
     >>> could_be_labelled("It rained all day")
     False
     """
-    return ":" in line or line.lstrip("*_[ ").lower().startswith(COLONLESS_LABELS)
+    start = line.lstrip("*_[ ")[:_LONGEST_LABEL]  # (no need to lower-case a whole line)
+    return ":" in line or start.lower().startswith(COLONLESS_LABELS)
+
+
+_LONGEST_LABEL = max(map(len, COLONLESS_LABELS))
 
 
 def _bold_credit(line: str) -> Caption | None:

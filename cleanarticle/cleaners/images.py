@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from cleanarticle import detect, head
 from cleanarticle.cleaners._util import PARAGRAPHS, line_texts, remove_blocks
 from cleanarticle.model import Block, Document, Image
@@ -53,14 +51,8 @@ def image_captions(doc: Document, ctx: Context) -> None:
         doc.set_meta(images=(*doc.metadata.images, *found))
 
 
-#: The start of a line that ``detect.could_be_labelled`` says yes to without a colon.
-_COLONLESS_LABEL_START = re.compile(
-    r"^[\s*_\[]*(?:" + "|".join(detect.COLONLESS_LABELS) + ")", re.IGNORECASE | re.MULTILINE
-)
-
-
 def _could_hold_labels(doc: Document) -> bool:
-    """Whether some paragraph line could be a labelled caption or credit: one join and two
-    searches in C instead of a test per block (a document without a colon is common)."""
-    text = "\n".join(line_texts(doc, PARAGRAPHS))
-    return ":" in text or _COLONLESS_LABEL_START.search(text) is not None
+    """Whether some paragraph line could be a labelled caption or credit (a document
+    without a colon is common; then only the starts of its lines are looked at)."""
+    texts = line_texts(doc, PARAGRAPHS)
+    return any(detect.could_be_labelled(text.strip()) for text in texts)
