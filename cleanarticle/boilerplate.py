@@ -229,6 +229,7 @@ def _match(line: str, extra: tuple[str, ...]) -> str | None:
     """``match`` for one stripped short line. The first family in ``PATTERNS`` order wins."""
     compiled = compile_patterns(extra)
     pattern, plain = _combined(extra)
+    lower = line.lower()
     first = len(compiled)
     if pattern is None:
         first = next((i for i, (_, one) in enumerate(compiled) if one.fullmatch(line)), first)
@@ -236,7 +237,6 @@ def _match(line: str, extra: tuple[str, ...]) -> str | None:
         found = pattern.fullmatch(line)
         if found is not None:
             first = next(i for i in plain if found.group(f"_ca{i}") is not None)
-        lower = line.lower()
         if _ANY_NEED.search(lower) is not None:
             for i, needs in _WITH_NEEDS:
                 if i >= first:
@@ -246,6 +246,6 @@ def _match(line: str, extra: tuple[str, ...]) -> str | None:
                     break
     if first < len(compiled):
         return compiled[first][0]
-    if len(line) <= _WIDGET_MAX and _WIDGET_LINE.fullmatch(line.lower()):
+    if len(line) <= _WIDGET_MAX and _WIDGET_LINE.fullmatch(lower):
         return "share-widget"
     return None

@@ -81,17 +81,17 @@ def analyse(doc: Document) -> Head:
 
 
 def _snapshot(doc: Document, count: int) -> tuple[object, ...]:
-    """What ``_analyse`` reads of the first ``count`` blocks (kind, level, number of lines,
-    the text of a one-line block), whether they are all the blocks, and whether the
-    metadata has a title."""
+    """What ``_analyse`` reads of the first ``count`` blocks (kind, level, and the text of a
+    one-line block or else the number of lines), whether they are all the blocks, and
+    whether the metadata has a title."""
     blocks = doc.blocks[:count]
     return (
         len(blocks) == len(doc.blocks),
         bool(doc.metadata.title),
-        tuple(
-            (b.kind, b.level, len(b.lines), b.lines[0].text if len(b.lines) == 1 else None)
+        [
+            (b.kind, b.level, lines[0].text if len(lines := b.lines) == 1 else len(lines))
             for b in blocks
-        ),
+        ],
     )
 
 
