@@ -52,7 +52,14 @@ def image_captions(doc: Document, ctx: Context) -> None:
 
 
 def _could_hold_labels(doc: Document) -> bool:
-    """Whether some paragraph line could be a labelled caption or credit (a document
-    without a colon is common; then only the starts of its lines are looked at)."""
+    """Whether some paragraph line could be a labelled caption or credit (``could_be_labelled``
+    of a line), told in C for most documents: one without a colon or a label word anywhere
+    has none."""
     texts = line_texts(doc, PARAGRAPHS)
+    joined = "\n".join(texts)
+    if ":" in joined:
+        return True
+    lowered = joined.lower()
+    if not any(label in lowered for label in detect.COLONLESS_LABELS):
+        return False
     return any(detect.could_be_labelled(text.strip()) for text in texts)
