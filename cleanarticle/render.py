@@ -86,7 +86,10 @@ def render_body(blocks: list[Block]) -> str:
             part = render_block(block)
         if part.strip():
             parts.append(part)
-    body = "\n\n".join(parts) + "\n" if parts else ""
+    if not parts:
+        return ""
+    parts[-1] += "\n"  # the final newline, without copying the whole body once more
+    body = "\n\n".join(parts)
     return "\\" + body if looks_like_html(body) else body
 
 
