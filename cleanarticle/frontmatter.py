@@ -50,7 +50,10 @@ def dump(metadata: Metadata, omit: frozenset[str] = frozenset()) -> str:
     dumper.open()
     foreign = {key for key, _ in metadata.extra}  # values of any kind: the representer's
     pairs = [
-        (_node(key), dumper.represent_data(value) if key in foreign else _node(value))
+        (
+            _node(key, dumper),
+            dumper.represent_data(value) if key in foreign else _node(value, dumper),
+        )
         for key, value in data.items()
     ]
     dumper.serialize(yaml.MappingNode(_MAP, pairs, flow_style=False))
@@ -61,20 +64,24 @@ def dump(metadata: Metadata, omit: frozenset[str] = frozenset()) -> str:
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
-def _node(value: Any) -> yaml.Node:
+def _node(value: Any, dumper: yaml.SafeDumper) -> yaml.Node:
     """The node ``yaml.dump`` makes of a value of our own metadata (text, a date, lists of
     text or of mappings of text), built directly: PyYAML's representer, written in Python,
-    cost more than libyaml's emitter. (Front matter keys this library does not know, which
-    can hold anything, go through the representer.)
+    cost more than libyaml's emitter. Anything else (front matter keys this library does
+    not know hold any kind of value) goes through the representer.
     """
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return yaml.ScalarNode(_STR, value, style="|" if "\n" in value else None)
-    if isinstance(value, dt.date):
+    if kind is dt.date:
         return yaml.ScalarNode("tag:yaml.org,2002:timestamp", value.isoformat())
-    if isinstance(value, list):
-        return yaml.SequenceNode(_SEQ, [_node(item) for item in value], flow_style=False)
-    pairs = [(_node(key), _node(item)) for key, item in value.items()]
-    return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    if kind is list:
+        items = [_node(item, dumper) for item in value]
+        return yaml.SequenceNode(_SEQ, items, flow_style=False)
+    if kind is dict and all(type(key) is str for key in value):
+        pairs = [(_node(key, dumper), _node(item, dumper)) for key, item in value.items()]
+        return yaml.MappingNode(_MAP, pairs, flow_style=False)
+    return dumper.represent_data(value)
 
 
 def split(text: str) -> tuple[dict[str, Any] | None, str, int]:
@@ -127,7 +134,7 @@ def _coerce(key: str, value: Any) -> Any:
         if key == "date":
             if isinstance(value, dt.datetime):
                 return value.date()
-            if isinstance(value, dt.date):
+            if kind is dt.date:
                 return value
             return dt.date.fromisoformat(str(value).strip())
         if key in ("authors", "links"):

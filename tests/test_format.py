@@ -259,11 +259,11 @@ _TEXT = st.text(
 @given(
     st.builds(
         Metadata,
-        title=_TEXT,
+        title=_TEXT | st.integers(),  # a caller's own Metadata may hold other types
         description=_TEXT,
         byline=_TEXT,
         authors=st.lists(_TEXT, max_size=3).map(tuple),
-        date=st.none() | st.dates(),
+        date=st.none() | st.dates() | st.datetimes(),
         url=_TEXT,
         images=st.lists(st.builds(Image, _TEXT, _TEXT), max_size=2).map(tuple),
         related=st.lists(st.builds(Related, _TEXT, _TEXT), max_size=2).map(tuple),
