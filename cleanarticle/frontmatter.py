@@ -134,7 +134,7 @@ def _coerce(key: str, value: Any) -> Any:
         if key == "date":
             if isinstance(value, dt.datetime):
                 return value.date()
-            if kind is dt.date:
+            if isinstance(value, dt.date):
                 return value
             return dt.date.fromisoformat(str(value).strip())
         if key in ("authors", "links"):
