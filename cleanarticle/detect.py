@@ -37,6 +37,13 @@ _INTERNAL_SENTENCE = regex.compile(
     rf"(?:\p{{Ll}}|\p{{Lo}}{{2}}){SENTENCE_END}{CLOSERS}\s+\S|[。！？]{CLOSERS}\s*\S"
 )
 _WORD = regex.compile(r"\S+")
+_URL_SCHEME = regex.compile(r"https?://")
+_CAPITAL_START = regex.compile(r"^[\p{Lu}\p{Lt}]")
+_FOR_OUTLET = regex.compile(r"\s+(?:for|with|für|pour|para|per)\s+")
+_MONTH_WORD = regex.compile(r"\p{L}{3}|[年月]")
+_ENDS_PUNCTUATION = regex.compile(r"[.!?:;,]$")
+_CREDIT_TOKEN_START = regex.compile(r"^[\p{Lu}\p{N}(©]")
+_ENDS_SENTENCE = regex.compile(rf"{SENTENCE_END}{CLOSERS}$")
 
 
 def words(text: str) -> list[str]:
@@ -78,7 +85,7 @@ def is_title_like(text: str) -> bool:
     core = text.rstrip("\"'”’»)]」』")
     if not _TITLE_START.match(text) or core.endswith((".", ",", ";", ":", "。", "，", "：")):
         return False
-    return not _INTERNAL_SENTENCE.search(text) and not regex.search(r"https?://", text)
+    return not _INTERNAL_SENTENCE.search(text) and not _URL_SCHEME.search(text)
 
 
 # --- bylines ----------------------------------------------------------------------------------
@@ -197,7 +204,7 @@ def _looks_like_names(text: str) -> bool:
             continue
         if bare.lower() in CONNECTORS:
             continue
-        if not regex.match(r"^[\p{Lu}\p{Lt}]", bare):
+        if not _CAPITAL_START.match(bare):
             return False
         if bare[-1] in ".!?" and not _INITIAL.match(bare) and len(bare) > 3:
             return False
@@ -215,7 +222,7 @@ def split_authors(text: str) -> tuple[str, ...]:
     """
     names = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = regex.split(r"\s+(?:for|with|für|pour|para|per)\s+", part.strip(), maxsplit=1)[0]
+        part = _FOR_OUTLET.split(part.strip(), maxsplit=1)[0]
         part = part.strip(" ,;()")
         if len(part.split()) >= 2 and part not in names:
             names.append(part)
@@ -289,7 +296,7 @@ def _parse_written_date(text: str) -> dt.date | None:
             return dt.date(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
         except ValueError:
             return None
-    if not regex.search(r"\p{L}{3}|[年月]", text):
+    if not _MONTH_WORD.search(text):
         return None  # 03/04/2021 could be either day or month first: leave it.
     import dateparser  # imported late: it is slow to load and rarely needed
 
@@ -392,7 +399,7 @@ def strip_credit_label(credit: str) -> str:
 
 def _is_labelled_credit(text: str) -> bool:
     """What follows a credit label: a few words, not a sentence (``Oliver Berg / dpa``)."""
-    return 1 <= len(words(text)) <= 10 and not regex.search(r"[.!?:;,]$", text)
+    return 1 <= len(words(text)) <= 10 and not _ENDS_PUNCTUATION.search(text)
 
 
 @dataclass(frozen=True)
@@ -409,11 +416,11 @@ def is_credit(text: str) -> bool:
     (True, False)
     """
     tokens = words(text)
-    if not 1 <= len(tokens) <= 10 or len(text) > 80 or regex.search(r"[.!?:;,]$", text):
+    if not 1 <= len(tokens) <= 10 or len(text) > 80 or _ENDS_PUNCTUATION.search(text):
         return False
     capitals = 0
     for token in tokens:
-        if regex.match(r"^[\p{Lu}\p{N}(©]", token):
+        if _CREDIT_TOKEN_START.match(token):
             capitals += 1
         elif token.lower() not in _CREDIT_LOWER_OK and token.lower() not in CONNECTORS:
             return False
@@ -505,6 +512,6 @@ def _bold_credit(line: str) -> Caption | None:
         return None
     credit = tokens[-2].content.strip()
     caption = plain_text(line[: line.rfind(tokens[-3].markup, 0, len(line) - 2)]).strip()
-    if not is_credit(credit) or not regex.search(rf"{SENTENCE_END}{CLOSERS}$", caption):
+    if not is_credit(credit) or not _ENDS_SENTENCE.search(caption):
         return None
     return Caption(caption, credit, False)

@@ -23,6 +23,10 @@ _AUTHOR_PATH = regex.compile(
 )
 _DATE_PATH = regex.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
 _SLUG_ID = regex.compile(r"(?:[-_](?:[a-z]?\d+[a-z]?\d*|[0-9a-f]{6,}))+$")
+_PAGE_EXTENSION = regex.compile(r"\.(?:s?html?|php|aspx?|amp)$", regex.IGNORECASE)
+_ABBREVIATION_DOT = regex.compile(r"(?<=\p{L})\.(?=\p{L}|\s|$)")  # "U.S." in a headline
+_SLUG_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_SLUG_SEPARATOR = regex.compile(r"[-_]+")
 
 
 def bare_url(text: str) -> str | None:
@@ -76,7 +80,7 @@ def slug(url: str) -> str:
     """
     path = urlsplit(url).path.rstrip("/")
     last = unquote(path.rsplit("/", 1)[-1]) if path else ""
-    last = regex.sub(r"\.(?:s?html?|php|aspx?|amp)$", "", last, flags=regex.IGNORECASE)
+    last = _PAGE_EXTENSION.sub("", last)
     return _SLUG_ID.sub("", last.lower())
 
 
@@ -91,13 +95,13 @@ def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()  # full-width forms, ligatures
     for apostrophe in "'’‘‛ʼ":  # "don't" is "dont" in a slug
         text = text.replace(apostrophe, "")
-    text = regex.sub(r"(?<=\p{L})\.(?=\p{L}|\s|$)", "", text)
-    return "-".join(regex.findall(r"[\p{L}\p{N}]+", text))
+    text = _ABBREVIATION_DOT.sub("", text)
+    return "-".join(_SLUG_WORD.findall(text))
 
 
 def slug_matches(url: str, headline: str) -> bool:
     """Whether the URL's slug spells the headline (allowing a few dropped small words)."""
-    url_words = [w for w in regex.split(r"[-_]+", slug(url)) if w]
+    url_words = [w for w in _SLUG_SEPARATOR.split(slug(url)) if w]
     head_words = slugify(headline).split("-")
     if len(url_words) < 3 or not head_words:
         return False
