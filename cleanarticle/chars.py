@@ -46,9 +46,10 @@ def normalize_spacing(text: str) -> str:
     >>> normalize_spacing("a\\u00a0b\\u200bc")
     'a bc'
     """
+    # The usual line has none: a search in C, ten times faster than translating a line with
+    # other than ASCII in it (which looks each character up in a dict).
     if SPACING_CHARACTERS.search(text) is None:
-        return text  # the usual line; a translation of text with other than ASCII in it
-        # looks each character up in a dict, ten times slower than this search
+        return text
     return text.translate(SPACING)
 
 

@@ -47,17 +47,20 @@ def dump(metadata: Metadata, omit: frozenset[str] = frozenset()) -> str:
     dumper = _Dumper(
         stream, default_flow_style=False, allow_unicode=True, width=2**30, sort_keys=False
     )
-    dumper.open()
     foreign = {key for key, _ in metadata.extra}  # values of any kind: the representer's
-    pairs = [
-        (
-            _node(key, dumper),
-            dumper.represent_data(value) if key in foreign else _node(value, dumper),
-        )
-        for key, value in data.items()
-    ]
-    dumper.serialize(yaml.MappingNode(_MAP, pairs, flow_style=False))
-    dumper.close()
+    try:  # as yaml.dump does it, with our nodes
+        dumper.open()
+        pairs = [
+            (
+                _node(key, dumper),
+                dumper.represent_data(value) if key in foreign else _node(value, dumper),
+            )
+            for key, value in data.items()
+        ]
+        dumper.serialize(yaml.MappingNode(_MAP, pairs, flow_style=False))
+        dumper.close()
+    finally:
+        dumper.dispose()
     return f"{FENCE}\n{stream.getvalue()}{FENCE}\n"
 
 
