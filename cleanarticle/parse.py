@@ -141,17 +141,12 @@ def _plain_blocks(source: list[str], first_line: int) -> list[Block]:
     in_paragraph = False
     lines: list[Line] | None = None  # the lines of the paragraph being read, once it has one
     for number, text in enumerate(source, first_line):
-        if not text.strip(" "):
+        if not text:
+            in_paragraph = False  # the usual blank line
+            continue
+        if text[0] in " #" and _blank_or_heading(text, number, blocks):
             in_paragraph = False
             continue
-        if text.lstrip(" ").startswith("#"):
-            heading = atx_heading(text)
-            if heading is not None:
-                in_paragraph = False
-                level, content = heading
-                if content:
-                    blocks.append(Block(Kind.HEADING, [Line(content, number)], level=level))
-                continue
         if not in_paragraph:
             in_paragraph, lines = True, None
         stripped = text.strip()
@@ -163,6 +158,21 @@ def _plain_blocks(source: list[str], first_line: int) -> list[Block]:
         else:
             lines.append(Line(stripped, number))
     return blocks
+
+
+def _blank_or_heading(text: str, number: int, blocks: list[Block]) -> bool:
+    """Whether a line starting with a space or a ``#`` is blank (spaces only) or an ATX
+    heading (added to ``blocks`` when it has text): either ends a paragraph."""
+    if not text.strip(" "):
+        return True
+    if text.lstrip(" ").startswith("#"):
+        heading = atx_heading(text)
+        if heading is not None:
+            level, content = heading
+            if content:
+                blocks.append(Block(Kind.HEADING, [Line(content, number)], level=level))
+            return True
+    return False
 
 
 def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no-untyped-def]
