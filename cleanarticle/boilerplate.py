@@ -16,6 +16,7 @@ import regex
 from cleanarticle.chars import collapse_spaces
 from cleanarticle.errors import ConfigError
 from cleanarticle.markdown import plain_text
+from cleanarticle.memo import BoundedDict
 
 #: Share, print and comment widget words; a line made only of these is a widget.
 # fmt: off
@@ -173,9 +174,8 @@ def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
     return found
 
 
-#: ``line_family`` answers, by line and extra patterns (bounded).
-_FAMILY_OF_LINE: dict[tuple[str, tuple[str, ...]], str | None] = {}
-_FAMILY_OF_LINE_SIZE = 8192
+#: ``line_family`` answers, by line and extra patterns.
+_FAMILY_OF_LINE: BoundedDict[tuple[str, tuple[str, ...]], str | None] = BoundedDict(8192)
 
 
 def line_family(text: str, extra: tuple[str, ...] = ()) -> str | None:
@@ -188,10 +188,7 @@ def line_family(text: str, extra: tuple[str, ...] = ()) -> str | None:
     key = (text, extra)
     found = _FAMILY_OF_LINE.get(key, _UNKNOWN)
     if found is _UNKNOWN:
-        found = match(plain_text(text), extra)
-        if len(_FAMILY_OF_LINE) >= _FAMILY_OF_LINE_SIZE:
-            _FAMILY_OF_LINE.clear()  # bounded: a long batch does not grow it without end
-        _FAMILY_OF_LINE[key] = found
+        found = _FAMILY_OF_LINE[key] = match(plain_text(text), extra)
     return found  # type: ignore[return-value]
 
 

@@ -8,6 +8,8 @@ from functools import lru_cache
 import regex
 from wordfreq import zipf_frequency
 
+from cleanarticle.memo import BoundedDict
+
 #: Words that make up a large share of any English text.
 ENGLISH_FUNCTION_WORDS = frozenset(
     [
@@ -66,8 +68,7 @@ LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}]*(?!
 #: ASCII punctuation around a word ("said," "(Reuters)"): never a letter, mark or number.
 _ASCII_PUNCTUATION = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
 #: The words of each whitespace-separated token seen so far (a corpus reuses its tokens).
-_TOKEN_WORDS: dict[str, tuple[str, ...]] = {}
-_TOKEN_CACHE_SIZE = 200_000
+_TOKEN_WORDS: BoundedDict[str, tuple[str, ...]] = BoundedDict(200_000)
 
 
 def _token_words(token: str) -> tuple[str, ...]:
@@ -76,8 +77,6 @@ def _token_words(token: str) -> tuple[str, ...]:
         words: tuple[str, ...] = (core,)  # ASCII letters between ASCII punctuation: one word
     else:
         words = tuple(LATIN_WORD.findall(token))
-    if len(_TOKEN_WORDS) >= _TOKEN_CACHE_SIZE:
-        _TOKEN_WORDS.clear()  # bounded: a long batch does not grow it without end
     _TOKEN_WORDS[token] = words
     return words
 

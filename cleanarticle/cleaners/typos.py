@@ -13,6 +13,7 @@ import regex
 from cleanarticle.cleaners._util import line_texts, text_lines
 from cleanarticle.evidence import Evidence, deletes
 from cleanarticle.lexicon import LATIN_WORD, count_words, counts_are_english, zipf
+from cleanarticle.memo import BoundedSet
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, Option, cleaner
 
@@ -87,16 +88,13 @@ def _is_inflection(a: str, b: str) -> bool:
 
 #: Words of texts seen so far that wordfreq knows (in any letter case): most words of a text
 #: are, and asking this set is cheaper than lower-casing the word to ask wordfreq's cache.
-_KNOWN_WORDS: set[str] = set()
-_KNOWN_WORDS_SIZE = 200_000
+_KNOWN_WORDS: BoundedSet[str] = BoundedSet(200_000)
 
 
 def _is_known(word: str) -> bool:
     """Whether wordfreq knows ``word`` (remembered when it does)."""
     if zipf(word.lower()) == 0:
         return False
-    if len(_KNOWN_WORDS) >= _KNOWN_WORDS_SIZE:
-        _KNOWN_WORDS.clear()  # bounded: a long batch does not grow it without end
     _KNOWN_WORDS.add(word)
     return True
 
@@ -302,22 +300,15 @@ class _Table:
         self.entries = entries
         #: The entries that are not one word (``can not``), sorted.
         self.phrases = tuple(sorted(k for k in entries if LATIN_WORD.fullmatch(k) is None))
-        #: Asking this set is cheaper than lower-casing a word to ask the table (bounded).
-        self.not_entries: set[str] = set()
+        #: Asking this set is cheaper than lower-casing a word to ask the table.
+        self.not_entries: BoundedSet[str] = BoundedSet(200_000)
 
     def entry(self, word: str) -> str | None:
-        """The right word for ``word`` (any letter case), or ``None``."""
-        if word in self.not_entries:
-            return None
+        """The right word for ``word`` (any letter case), or ``None`` (remembered)."""
         right = self.entries.get(word.lower())
         if right is None:
-            if len(self.not_entries) >= _NOT_ENTRIES_SIZE:
-                self.not_entries.clear()
             self.not_entries.add(word)
         return right
-
-
-_NOT_ENTRIES_SIZE = 200_000
 
 
 @lru_cache(maxsize=16)

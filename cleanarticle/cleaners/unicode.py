@@ -16,6 +16,7 @@ from cleanarticle.chars import (
     normalize_spacing,
 )
 from cleanarticle.cleaners._util import NOT_CODE, rewrite_lines, rewrite_metadata
+from cleanarticle.memo import BoundedSet
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, cleaner
 
@@ -137,8 +138,7 @@ def _ftfy(text: str, odd: bool) -> tuple[str, list[ftfy.ExplanationStep] | None]
 
 #: Lines with other than printable ASCII that ``repair`` found fine, remembered (a line's
 #: hash is kept on the string, so asking again about an unchanged line costs a look-up).
-_FINE_LINES: set[str] = set()
-_FINE_LINES_SIZE = 8192
+_FINE_LINES: BoundedSet[str] = BoundedSet(8192)
 _FINE_LINE_LENGTH = 5000
 
 
@@ -156,8 +156,6 @@ def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
     if not all_fixes and text in _FINE_LINES:
         return None  # judged already (CA101 runs again when CA102 changed quotes)
     if not _NEEDS_WORK.search(text) or not needs_ftfy(text):
-        if len(_FINE_LINES) >= _FINE_LINES_SIZE:
-            _FINE_LINES.clear()  # bounded: a long batch does not grow it without end
         if len(text) <= _FINE_LINE_LENGTH:
             _FINE_LINES.add(text)
         return None
