@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleanarticle import detect, head
-from cleanarticle.cleaners._util import PARAGRAPHS, line_texts, remove_blocks
+from cleanarticle.cleaners._util import PARAGRAPHS, holds_any, line_texts, remove_blocks
 from cleanarticle.model import Block, Document, Image
 from cleanarticle.pipeline import Context, cleaner
 
@@ -55,5 +55,6 @@ def _could_hold_labels(doc: Document) -> bool:
     """Whether some paragraph line could be a labelled caption or credit (``could_be_labelled``
     of a line): a colon anywhere says yes in one search in C (most articles have one);
     otherwise only the first characters of each line are read."""
-    texts = line_texts(doc, PARAGRAPHS)
-    return ":" in "\n".join(texts) or any(detect.could_be_labelled(t.strip()) for t in texts)
+    return holds_any(doc, ":", PARAGRAPHS) or any(
+        detect.could_be_labelled(text.strip()) for text in line_texts(doc, PARAGRAPHS)
+    )
