@@ -66,9 +66,21 @@ def url_label(text: str) -> tuple[bool, str | None]:
     return (url is not None), url
 
 
+def url_path(url: str) -> str:
+    """The path of a URL; "" for one ``urlsplit`` refuses (``http://[not-ipv6/x``).
+
+    >>> url_path("https://e.com/a/b?c"), url_path("http://[oops/story")
+    ('/a/b', '')
+    """
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
+
+
 def author_slug(url: str) -> str | None:
     """The slug of an author-page URL (``/author/jane-doe``), else ``None``."""
-    match = _AUTHOR_PATH.search(urlsplit(url).path)
+    match = _AUTHOR_PATH.search(url_path(url))
     return unquote(match.group("slug")) if match else None
 
 
@@ -78,7 +90,7 @@ def slug(url: str) -> str:
     >>> slug("https://e.com/2021/03/09/big-pact-signed-a73187")
     'big-pact-signed'
     """
-    path = urlsplit(url).path.rstrip("/")
+    path = url_path(url).rstrip("/")
     last = unquote(path.rsplit("/", 1)[-1]) if path else ""
     last = _PAGE_EXTENSION.sub("", last)
     return _SLUG_ID.sub("", last.lower())
@@ -113,7 +125,7 @@ def slug_matches(url: str, headline: str) -> bool:
 
 def date_in_url(url: str) -> dt.date | None:
     """A ``/YYYY/MM/DD/`` date in the URL's path."""
-    match = _DATE_PATH.search(urlsplit(url).path)
+    match = _DATE_PATH.search(url_path(url))
     if not match:
         return None
     try:

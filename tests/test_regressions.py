@@ -219,3 +219,13 @@ def test_a_straightened_quote_that_completes_mojibake_is_repaired_at_once() -> N
     assert first.body == "'ݧ\n"
     assert [e.code for e in first.edits] == ["CA101", "CA102", "CA101"]
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_a_url_line_that_urlsplit_refuses_is_a_link_not_a_crash() -> None:
+    """Found by the quality benchmark on a real page dump: a bare ``http://[…`` line made
+    ``urlsplit`` raise ValueError ("Invalid IPv6 URL") out of CA304. URL paths are now
+    read through ``urls.url_path``, which gives "" for such a URL."""
+    first = clean("The council met on Monday.\n\nhttp://[oops/author/jane-doe\n")
+    assert first.metadata.links == ("http://[oops/author/jane-doe",)
+    assert first.body == "The council met on Monday.\n"
+    assert clean(first.markdown).markdown == first.markdown
