@@ -265,7 +265,10 @@ def test_a_group_that_never_settles_stops_after_max_rounds() -> None:
 
 @pytest.mark.parametrize(
     ("group", "members"),
-    [("head", ["CA307", "CA301", "CA302", "CA303", "CA306"]), ("characters", ["CA101", "CA102"])],
+    [
+        ("head", ["CA307", "CA301", "CA302", "CA303", "CA306"]),
+        ("lines", ["CA101", "CA102", "CA402"]),
+    ],
 )
 def test_the_builtin_groups_are_neighbours(group: str, members: list[str]) -> None:
     assert [c.code for c in BUILTIN if c.group == group] == members

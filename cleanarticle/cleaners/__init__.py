@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from cleanarticle.cleaners.chrome import page_chrome
 from cleanarticle.cleaners.header import byline, date, standfirst, title
 from cleanarticle.cleaners.images import image_captions
 from cleanarticle.cleaners.junk import remove_boilerplate
@@ -25,6 +26,7 @@ BUILTIN: tuple[Cleaner, ...] = (
     unwrap_lines,
     fix_unicode,  # characters first: the line-removing cleaners judge them as written
     straight_quotes,
+    page_chrome,  # the article span first; then the curated patterns anywhere
     remove_boilerplate,
     url_lines,
     related_teasers,

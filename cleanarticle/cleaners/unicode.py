@@ -222,7 +222,7 @@ def invisible_characters(doc: Document, ctx: Context) -> None:
     "CA101",
     "fix-unicode",
     "Repair mojibake, control characters, odd spaces; apply NFC.",
-    group="characters",
+    group="lines",
 )
 def fix_unicode(doc: Document, ctx: Context) -> None:
     """Repair text with ftfy: mojibake, control characters, width forms, ligatures.
@@ -278,7 +278,7 @@ def straighten(text: str) -> tuple[str, str] | None:
     "CA102",
     "straight-quotes",
     "Use straight ASCII quotes (unless quotes = preserve).",
-    group="characters",  # a straightened quote can complete a mojibake sequence
+    group="lines",  # a straightened quote can complete a mojibake sequence
 )
 def straight_quotes(doc: Document, ctx: Context) -> None:
     """Replace curly quotes and apostrophes with ``"`` and ``'`` so that sources converge.

@@ -1,0 +1,174 @@
+"""Which lines of a document are the article: a trained line classifier and span decoding.
+
+``LineClassifier`` is the interface (a probability of being article text for each judged
+line); ``TreeLineClassifier`` is the shipped one, gradient-boosted trees over shallow text
+features (``features``), trained by ``bench/train_lines.py`` on the development pages and
+stored as ``model.json``. ``best_span`` decodes a document rather than lines: the one
+contiguous run of lines that is the article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Protocol
+
+from cleanarticle.classify.features import NAMES, Unit, features, units
+from cleanarticle.classify.trees import TreeModel
+from cleanarticle.errors import ConfigError
+
+
+class LineClassifier(Protocol):
+    """Anything that says, for each judged line of a document, how likely it is article."""
+
+    #: The span threshold the classifier was tuned with (see ``best_span``).
+    threshold: float
+
+    def probabilities(self, found: Sequence[Unit]) -> list[float]: ...
+
+
+class TreeLineClassifier:
+    """The shipped classifier: a tree ensemble over ``features.NAMES``."""
+
+    def __init__(self, model: TreeModel) -> None:
+        if model.names != NAMES:
+            raise ConfigError(
+                "line model was trained on other features than this version computes; "
+                "retrain it with bench/train_lines.py"
+            )
+        self.model = model
+        self.threshold = float(model.info.get("threshold", 0.5))
+
+    def probabilities(self, found: Sequence[Unit]) -> list[float]:
+        return self.model.probabilities(features(found)) if found else []
+
+
+MODEL_FILE = "model.json"
+
+
+@cache
+def load_classifier(path: str = "") -> TreeLineClassifier:
+    """The classifier in ``path`` (a model JSON file), or the shipped one for ``""``.
+
+    Loaded once per path and process: the model is data of the package, like wordfreq's
+    word lists.
+    """
+    try:
+        if path:
+            model = TreeModel.load(Path(path))
+        else:
+            model = TreeModel.load(Path(str(files(__package__).joinpath(MODEL_FILE))))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"cannot load line model {path or MODEL_FILE!r}: {exc}") from None
+    return TreeLineClassifier(model)
+
+
+def weights(found: Sequence[Unit], probabilities: Sequence[float], threshold: float) -> list[float]:
+    """Each line's vote for the span: √words · (p − θ)."""
+    return [
+        math.sqrt(max(1, len(u.text.split()))) * (p - threshold)
+        for u, p in zip(found, probabilities, strict=True)
+    ]
+
+
+def best_span(votes: Sequence[float]) -> tuple[int, int] | None:
+    """The contiguous run ``[start, end)`` with the largest sum of votes (Kadane), or
+    ``None`` when every vote is negative.
+
+    >>> best_span([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0])
+    (1, 4)
+    >>> best_span([-1.0, -2.0]) is None
+    True
+    """
+    best, best_span_ = 0.0, None
+    total, start = 0.0, 0
+    for i, vote in enumerate(votes):
+        if total <= 0.0:
+            total, start = vote, i
+        else:
+            total += vote
+        if total > best:
+            best, best_span_ = total, (start, i + 1)
+    return best_span_
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What span decoding made of a document: the article's lines ``[start, end)``, or
+    ``None`` with the reason the document is kept whole."""
+
+    span: tuple[int, int] | None
+    reason: str = ""
+    #: the lines to remove: those outside the span, but for any the model is sure are
+    #: article text (``p >= keep_p``): when unsure, keep the text
+    remove: tuple[int, ...] = ()
+
+
+def decide(
+    found: Sequence[Unit] | Sequence[str],
+    probabilities: Sequence[float],
+    threshold: float,
+    *,
+    junk_lines: int = 10,
+    junk_p: float = 0.05,
+    each_side: int = 3,
+    min_kept: float = 0.1,
+    keep_p: float = 0.7,
+    also_keep: float = 0.1,
+) -> Decision:
+    """The article span of a document, with the gates that keep a clean article whole.
+
+    The span is ``best_span`` of the votes. It is used only when the lines outside it
+    hold at least ``junk_lines`` lines the model is sure are not article (``p <
+    junk_p``), at least ``each_side`` of them before it and after it (a page has a header
+    and a footer; an article that ends in a long list of names has neither), and when it
+    keeps at least ``min_kept`` of the words. Outside the span, a further run of lines
+    whose votes add up to at least ``also_keep`` of the span's (the end of an article
+    after a long table or list) is kept too, and so is any line the model holds to be
+    article (``p >= keep_p``): when unsure, keep the text.
+    """
+    texts = [u if isinstance(u, str) else u.text for u in found]
+    words = [max(1, len(t.split())) for t in texts]
+    votes = [math.sqrt(w) * (p - threshold) for w, p in zip(words, probabilities, strict=True)]
+    span = best_span(votes)
+    if span is None:
+        return Decision(None, "no line is likely article text")
+    start, end = span
+    before = sum(p < junk_p for p in probabilities[:start])
+    after = sum(p < junk_p for p in probabilities[end:])
+    if before + after < junk_lines or min(before, after) < each_side:
+        return Decision(
+            None,
+            f"{before} sure-junk lines before the article and {after} after it (a page dump "
+            f"has {junk_lines} or more, {each_side} or more on each side)",
+        )
+    kept, total = sum(words[start:end]), sum(words)
+    if kept < min_kept * total:
+        return Decision(None, f"the article span would keep {kept} of {total} words")
+    kept_lines = set(range(start, end))
+    strong = also_keep * sum(votes[start:end])
+    pending = [(0, start), (end, len(votes))]
+    while pending:  # each round keeps a run (at least a tenth of the span's votes) or stops
+        lo, hi = pending.pop()
+        run = best_span(votes[lo:hi]) if hi > lo else None
+        if run is not None and sum(votes[lo + run[0] : lo + run[1]]) >= strong:
+            kept_lines.update(range(lo + run[0], lo + run[1]))
+            pending += [(lo, lo + run[0]), (lo + run[1], hi)]
+    remove = tuple(i for i, p in enumerate(probabilities) if i not in kept_lines and p < keep_p)
+    return Decision(span, remove=remove)
+
+
+__all__ = [
+    "LineClassifier",
+    "TreeLineClassifier",
+    "Unit",
+    "best_span",
+    "features",
+    "load_classifier",
+    "units",
+    "weights",
+]

@@ -1,0 +1,142 @@
+"""Removal of page chrome by a trained line classifier: what lies outside the article."""
+
+from __future__ import annotations
+
+import regex
+
+from cleanarticle.classify import decide, load_classifier, units
+from cleanarticle.cleaners._util import drop_empty
+from cleanarticle.model import RAW_KINDS, Document, Kind, Line
+from cleanarticle.pipeline import Context, Option, cleaner
+
+#: Act only on a page dump: at least this many lines the model is sure are not article...
+JUNK_LINES = 10
+#: ... sure meaning a probability of being article below this.
+JUNK_P = 0.05
+#: ... and at least this many of them before the article and after it.
+EACH_SIDE = 3
+#: A line the model holds to be article at or above this is kept even outside the span.
+KEEP_P = 0.7
+#: Keep everything when the article span would hold less than this share of the words.
+MIN_KEPT = 0.1
+
+
+@cleaner(
+    "CA402",
+    "page-chrome",
+    "Remove the page chrome around the article: menus, related lists, footers.",
+    group="lines",  # judged again on what it leaves, until it removes nothing more
+    options=(
+        Option("model", "", "a line model JSON file (default: the shipped one)"),
+        Option("threshold", -1.0, "span threshold θ (default: the model's own)"),
+        Option("junk-lines", JUNK_LINES, "act only with at least this many sure-junk lines"),
+        Option("junk-p", JUNK_P, "a line is sure junk below this probability"),
+        Option("each-side", EACH_SIDE, "... with at least this many before and after the span"),
+        Option("keep-p", KEEP_P, "never remove a line at or above this probability"),
+        Option("min-kept", MIN_KEPT, "back off when the span keeps a smaller share of words"),
+    ),
+)
+def page_chrome(doc: Document, ctx: Context) -> None:
+    """Keep the article of a whole-page text dump and remove what surrounds it.
+
+    A trained classifier (``cleanarticle.classify``: gradient-boosted trees over shallow
+    text features of each line and its neighbours, after boilerpipe) gives each line a
+    probability ``p`` of being article text. The document is decoded as a whole: the
+    article is the one contiguous run of lines with the largest sum of ``√words · (p − θ)``,
+    and the lines before and after it (navigation, related headlines, share rows, footers)
+    are removed, each with its probability in the report. When unsure, the text stays: a
+    line outside the run with ``p >= 0.7`` (``keep-p``) is kept, and so is a further run
+    of lines whose votes add up to a tenth of the article's (the end of an article after a
+    long table or list).
+
+    Gates, so that an article that is not a page dump is never touched: nothing happens
+    unless the lines outside the run hold at least 10 that are sure junk (``p < 0.05``),
+    at least 3 of them before it and 3 after it (a page has a header and a footer; an
+    article that ends in a long list has not; options ``junk-lines``, ``junk-p`` and
+    ``each-side``), nor when the run would keep under a tenth of the words (``min-kept``).
+
+    Example::
+
+        Home
+        World
+        ...  (a menu of 12 lines)
+        The council approved the budget on Monday after a long debate. ...
+        ...
+        About us
+        Contact
+        ...  (a footer of 12 lines)
+        ->  (menu and footer removed; the article kept)
+    """
+    found = units(doc)
+    least = int(ctx.option("junk-lines"))
+    if len(found) <= least:
+        return
+    classifier = load_classifier(str(ctx.option("model")))
+    probabilities = classifier.probabilities(found)
+    threshold = float(ctx.option("threshold"))
+    decision = decide(
+        found,
+        probabilities,
+        classifier.threshold if threshold < 0 else threshold,
+        junk_lines=least,
+        junk_p=float(ctx.option("junk-p")),
+        each_side=int(ctx.option("each-side")),
+        min_kept=float(ctx.option("min-kept")),
+        keep_p=float(ctx.option("keep-p")),
+    )
+    if decision.span is None:
+        noted = any(e.code == ctx.cleaner.code and e.kind == "note" for e in doc.edits)
+        if decision.reason.startswith("the article span") and not noted:
+            ctx.record("note", f"guard: {decision.reason}; nothing removed")  # once: it settles
+        return
+    start, end = decision.span
+    chosen = {id(found[i].line) for i in decision.remove}
+    gone = {id(line) for line in removable(doc, chosen)}
+    for i in decision.remove:
+        unit, p = found[i], probabilities[i]
+        if id(unit.line) not in gone:
+            continue
+        where = "before" if i < start else "after"
+        run = start if i < start else len(found) - end
+        ctx.record(
+            "remove",
+            f"page chrome (p={p:.2f}, {where} the article, in a run of {run} lines)",
+            before=unit.line.text,
+            line=unit.line.number,
+        )
+    for block in doc.blocks:
+        block.lines = [line for line in block.lines if id(line) not in gone]
+    drop_empty(doc)
+
+
+_ITEM = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+
+
+def removable(doc: Document, chosen: set[int]) -> list[Line]:
+    """The chosen lines (by ``id``) that can go without changing what the rest says: a
+    paragraph or heading line; a whole list item (its marker line and its continuation
+    lines, all chosen); a whole quote or table. Removing part of an item, or a table's
+    header, would make the lines left read as other Markdown.
+
+    >>> from cleanarticle.model import Block
+    >>> doc = Document([Block(Kind.LIST, [Line("- a", 1), Line("  b", 2), Line("- c", 3)])])
+    >>> lines = doc.blocks[0].lines
+    >>> [x.text for x in removable(doc, {id(lines[0]), id(lines[2])})]
+    ['- c']
+    """
+    out: list[Line] = []
+    for block in doc.blocks:
+        if block.kind not in RAW_KINDS:
+            out.extend(line for line in block.lines if id(line) in chosen)
+            continue
+        atoms: list[list[Line]] = []
+        for line in block.lines:
+            starts_item = block.kind is Kind.LIST and _ITEM.match(line.text) is not None
+            if not atoms or starts_item:
+                atoms.append([line])
+            else:
+                atoms[-1].append(line)
+        for atom in atoms:
+            if all(id(line) in chosen or not line.text.strip() for line in atom):
+                out.extend(atom)
+    return out
