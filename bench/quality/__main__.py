@@ -158,6 +158,10 @@ def _scope(options: argparse.Namespace) -> str:
     return "sample" if options.sample else "limit" if options.limit else "full"
 
 
+def _section(title: str, table: dict, rows: list[str], keys: tuple[str, ...]) -> list[str]:
+    return [f"## {title}", "", report.markdown_table(table, rows, keys), ""]
+
+
 def render(table: dict, results: list[DocResult], meta: dict) -> str:
     rows_dump = [c for c in CONVERTERS if c in table]
     versions = ", ".join(f"{k} {v}" for k, v in meta["versions"].items())
@@ -171,20 +175,10 @@ def render(table: dict, results: list[DocResult], meta: dict) -> str:
         "",
     ]
     if rows_dump:
-        parts += [
-            "## Text dumps",
-            "",
-            report.markdown_table(table, rows_dump, report.DUMP_FIGURES),
-            "",
-        ]
+        parts += _section("Text dumps", table, rows_dump, report.DUMP_FIGURES)
     controls = [r for r in ("control", "control-wrapped") if r in table]
     if controls:
-        parts += [
-            "## Clean controls",
-            "",
-            report.markdown_table(table, controls, report.CONTROL_FIGURES),
-            "",
-        ]
+        parts += _section("Clean controls", table, controls, report.CONTROL_FIGURES)
         for row, codes in sorted(report.false_edit_codes(results).items()):
             listed = ", ".join(f"{code} {n}" for code, n in codes.most_common())
             parts.append(
@@ -193,7 +187,7 @@ def render(table: dict, results: list[DocResult], meta: dict) -> str:
         parts.append("")
     html = [r for r in ("html", "trafilatura") if r in table]
     if html:
-        parts += ["## HTML pages", "", report.markdown_table(table, html, report.HTML_FIGURES), ""]
+        parts += _section("HTML pages", table, html, report.HTML_FIGURES)
     return "\n".join(parts)
 
 
