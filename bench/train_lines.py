@@ -33,17 +33,17 @@ from cleanarticle.classify import decide, features, units  # noqa: E402
 from cleanarticle.classify.features import NAMES  # noqa: E402
 from cleanarticle.classify.trees import TreeModel  # noqa: E402
 from cleanarticle.config import DEFAULT_CONFIG  # noqa: E402
+from cleanarticle.model import Document  # noqa: E402
 from cleanarticle.pipeline import Pipeline  # noqa: E402
 
-#: The cleaners that run before the page-chrome cleaner: the lines it judges are theirs.
-STAGE = ("CA104", "CA105", "CA201", "CA101", "CA102")
 
-
-def staged(text: str):
+def staged(text: str) -> Document:
+    """The document as the page-chrome cleaner first reads it: after the cleaners before it."""
     from cleanarticle.cleaners import BUILTIN
 
+    before = [c.code for c in BUILTIN].index("CA402")
     doc = parse.parse(parse.normalize_newlines(text))
-    Pipeline([c for c in BUILTIN if c.code in STAGE]).run(doc, DEFAULT_CONFIG)
+    Pipeline(list(BUILTIN[:before])).run(doc, DEFAULT_CONFIG)
     return doc
 
 

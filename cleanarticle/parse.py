@@ -192,7 +192,7 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
     if (
         kind is Kind.LIST
         and _is_prose_number(source[start])
-        and not any(_LIST_MARKER.match(source[n]) for n in filled[1:])
+        and not any(LIST_MARKER.match(source[n]) for n in filled[1:])
     ):  # '9. März 2021' and the lines after it: prose that CommonMark reads as a list
         return Block(Kind.PARAGRAPH, [Line(source[n].strip(), first_line + n) for n in filled])
     if token.type == "fence":
@@ -212,7 +212,8 @@ def _block(token, tokens, i, source, start, end, first_line):  # type: ignore[no
 
 
 _DOTTED_DAY = regex.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.\s+\p{L}")
-_LIST_MARKER = regex.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])(?:\s|$)")
+#: A list item's marker at the start of a line (``-``, ``*``, ``+``, ``1.``, ``1)``).
+LIST_MARKER = regex.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])(?:\s|$)")
 _YEAR_START = regex.compile(r"^\s*\d{3,9}[.)]\s")
 
 

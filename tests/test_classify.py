@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import cleanarticle
 from cleanarticle import parse
-from cleanarticle.classify import best_span, load_classifier, units, weights
+from cleanarticle.classify import best_span, load_classifier, units, votes
 from cleanarticle.classify.features import NAMES, features
 from cleanarticle.classify.trees import TreeModel
 
@@ -99,7 +99,8 @@ def test_best_span_is_the_largest_sum() -> None:
 
 def test_weights_grow_with_the_square_root_of_words() -> None:
     found = doc_units("one two three four\n\nfive\n")
-    assert weights(found, [1.0, 1.0], 0.5) == [pytest.approx(1.0), pytest.approx(0.5)]
+    words = [len(u.text.split()) for u in found]
+    assert votes(words, [1.0, 1.0], 0.5) == [pytest.approx(1.0), pytest.approx(0.5)]
 
 
 def test_tree_model_round_trips_and_compiles(tmp_path: Path) -> None:

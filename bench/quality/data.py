@@ -133,9 +133,14 @@ def load(root: Path, sets: tuple[str, ...] = SETS) -> list[Page]:
     return [p for p in pages if p.path.exists()]
 
 
+def digest(text: str) -> str:
+    """A hash that is the same on every machine (sample order, a page's wrap width)."""
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
 def stable_rank(page: Page) -> str:
-    """A per-page hash: the order a sample is drawn in (the same on every machine)."""
-    return hashlib.sha1(page.key.encode()).hexdigest()
+    """The order a sample is drawn in."""
+    return digest(page.key)
 
 
 def sample(pages: list[Page], per_set: dict[str, int]) -> list[Page]:

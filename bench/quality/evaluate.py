@@ -9,7 +9,7 @@ from typing import Any
 
 from bench.quality import score
 from bench.quality.convert import CONVERTERS, dump
-from bench.quality.data import Page
+from bench.quality.data import Page, digest
 
 #: Edit kinds that change the text (a note, a decode or an HTML extraction changes nothing).
 CHANGING = frozenset({"replace", "remove", "move", "join", "split"})
@@ -105,7 +105,7 @@ def dump_rows(page: Page, cache: Path | None, converters: tuple[str, ...]) -> li
 def control_rows(page: Page) -> list[DocResult]:
     if page.body is None:
         return []
-    width = 72 + int(score.stable_hash(page.key)) % 29  # 72 to 100 columns, fixed per page
+    width = 72 + int(digest(page.key)[:8], 16) % 29  # 72 to 100 columns, fixed per page
     results = []
     for row, text in (
         ("control", page.body),

@@ -242,9 +242,3 @@ def author_set(authors: str | Iterable[str] | None) -> frozenset[str]:
 
 def same_date(true: str | None, found: object) -> bool:
     return bool(true) and str(found or "")[:10] == true[:10]
-
-
-def stable_hash(text: str) -> int:
-    import hashlib
-
-    return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)

@@ -67,12 +67,9 @@ def load_classifier(path: str = "") -> TreeLineClassifier:
     return TreeLineClassifier(model)
 
 
-def weights(found: Sequence[Unit], probabilities: Sequence[float], threshold: float) -> list[float]:
-    """Each line's vote for the span: √words · (p − θ)."""
-    return [
-        math.sqrt(max(1, len(u.text.split()))) * (p - threshold)
-        for u, p in zip(found, probabilities, strict=True)
-    ]
+def votes(words: Sequence[int], probabilities: Sequence[float], threshold: float) -> list[float]:
+    """Each line's vote for the span, from its word count: √words · (p − θ)."""
+    return [math.sqrt(w) * (p - threshold) for w, p in zip(words, probabilities, strict=True)]
 
 
 def best_span(votes: Sequence[float]) -> tuple[int, int] | None:
@@ -103,13 +100,15 @@ class Decision:
 
     span: tuple[int, int] | None
     reason: str = ""
+    #: a page dump all the same, whose span the guard refused (too few words): worth a note
+    guarded: bool = False
     #: the lines to remove: those outside the span, but for any the model is sure are
     #: article text (``p >= keep_p``): when unsure, keep the text
     remove: tuple[int, ...] = ()
 
 
 def decide(
-    found: Sequence[Unit] | Sequence[str],
+    texts: Sequence[str],
     probabilities: Sequence[float],
     threshold: float,
     *,
@@ -131,10 +130,9 @@ def decide(
     after a long table or list) is kept too, and so is any line the model holds to be
     article (``p >= keep_p``): when unsure, keep the text.
     """
-    texts = [u if isinstance(u, str) else u.text for u in found]
     words = [max(1, len(t.split())) for t in texts]
-    votes = [math.sqrt(w) * (p - threshold) for w, p in zip(words, probabilities, strict=True)]
-    span = best_span(votes)
+    vote = votes(words, probabilities, threshold)
+    span = best_span(vote)
     if span is None:
         return Decision(None, "no line is likely article text")
     start, end = span
@@ -148,14 +146,14 @@ def decide(
         )
     kept, total = sum(words[start:end]), sum(words)
     if kept < min_kept * total:
-        return Decision(None, f"the article span would keep {kept} of {total} words")
+        return Decision(None, f"the article span would keep {kept} of {total} words", True)
     kept_lines = set(range(start, end))
-    strong = also_keep * sum(votes[start:end])
-    pending = [(0, start), (end, len(votes))]
+    strong = also_keep * sum(vote[start:end])
+    pending = [(0, start), (end, len(vote))]
     while pending:  # each round keeps a run (at least a tenth of the span's votes) or stops
         lo, hi = pending.pop()
-        run = best_span(votes[lo:hi]) if hi > lo else None
-        if run is not None and sum(votes[lo + run[0] : lo + run[1]]) >= strong:
+        run = best_span(vote[lo:hi]) if hi > lo else None
+        if run is not None and sum(vote[lo + run[0] : lo + run[1]]) >= strong:
             kept_lines.update(range(lo + run[0], lo + run[1]))
             pending += [(lo, lo + run[0]), (lo + run[1], hi)]
     remove = tuple(i for i, p in enumerate(probabilities) if i not in kept_lines and p < keep_p)
@@ -163,12 +161,14 @@ def decide(
 
 
 __all__ = [
+    "Decision",
     "LineClassifier",
     "TreeLineClassifier",
     "Unit",
     "best_span",
+    "decide",
     "features",
     "load_classifier",
     "units",
-    "weights",
+    "votes",
 ]

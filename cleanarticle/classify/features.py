@@ -19,6 +19,7 @@ import regex
 
 from cleanarticle.markdown import plain_text
 from cleanarticle.model import Document, Kind, Line
+from cleanarticle.parse import LIST_MARKER
 
 #: Blocks whose lines are judged (code and rules are kept as they are).
 JUDGED_KINDS = frozenset({Kind.PARAGRAPH, Kind.HEADING, Kind.LIST, Kind.QUOTE, Kind.TABLE})
@@ -44,7 +45,6 @@ _WORD = regex.compile(r"\w+")
 _URL = regex.compile(r"https?://\S+|www\.\S+")
 _MD_LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SEPARATOR = regex.compile(r"[|•·›»/>\\]")
-_LIST_MARK = regex.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _YEAR_OR_TIME = regex.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}:\d\d\b")
 _TERMINAL = frozenset(".!?。！？…\"”»')’:;")
 
@@ -109,7 +109,7 @@ def units(doc: Document) -> list[Unit]:
         for line in block.lines:
             text = line.text
             if block.kind is Kind.LIST:
-                text = _LIST_MARK.sub("", text, count=1)
+                text = LIST_MARKER.sub("", text, count=1).lstrip()
             elif block.kind is Kind.QUOTE:
                 text = text.lstrip("> ")
             found.append(Unit(line, block.kind, plain_text(text)))
@@ -164,8 +164,9 @@ def _median(values: list[float]) -> float:
 
 def features(found: Sequence[Unit]) -> list[list[float]]:
     """One row of ``NAMES`` per unit."""
-    counts = Counter(u.text.strip().casefold() for u in found)
-    own = [_own(u, u.line.text, counts[u.text.strip().casefold()]) for u in found]
+    keys = [u.text.strip().casefold() for u in found]
+    counts = Counter(keys)
+    own = [_own(u, u.line.text, counts[key]) for u, key in zip(found, keys, strict=True)]
     n = len(own)
     words = [math.expm1(row[0]) for row in own]
     prose = [row for row, w in zip(own, words, strict=True) if w >= PROSE_WORDS] or own

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import regex
-
 from cleanarticle.classify import decide, load_classifier, units
 from cleanarticle.cleaners._util import drop_empty
 from cleanarticle.model import RAW_KINDS, Document, Kind, Line
+from cleanarticle.parse import LIST_MARKER
 from cleanarticle.pipeline import Context, Option, cleaner
 
 #: Act only on a page dump: at least this many lines the model is sure are not article...
@@ -75,7 +74,7 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     probabilities = classifier.probabilities(found)
     threshold = float(ctx.option("threshold"))
     decision = decide(
-        found,
+        [unit.text for unit in found],
         probabilities,
         classifier.threshold if threshold < 0 else threshold,
         junk_lines=least,
@@ -86,8 +85,8 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     )
     if decision.span is None:
         noted = any(e.code == ctx.cleaner.code and e.kind == "note" for e in doc.edits)
-        if decision.reason.startswith("the article span") and not noted:
-            ctx.record("note", f"guard: {decision.reason}; nothing removed")  # once: it settles
+        if decision.guarded and not noted:  # once: the group must settle
+            ctx.record("note", f"guard: {decision.reason}; nothing removed")
         return
     start, end = decision.span
     chosen = {id(found[i].line) for i in decision.remove}
@@ -109,9 +108,6 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     drop_empty(doc)
 
 
-_ITEM = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
-
-
 def removable(doc: Document, chosen: set[int]) -> list[Line]:
     """The chosen lines (by ``id``) that can go without changing what the rest says: a
     paragraph or heading line; a whole list item (its marker line and its continuation
@@ -131,7 +127,7 @@ def removable(doc: Document, chosen: set[int]) -> list[Line]:
             continue
         atoms: list[list[Line]] = []
         for line in block.lines:
-            starts_item = block.kind is Kind.LIST and _ITEM.match(line.text) is not None
+            starts_item = block.kind is Kind.LIST and LIST_MARKER.match(line.text) is not None
             if not atoms or starts_item:
                 atoms.append([line])
             else:
