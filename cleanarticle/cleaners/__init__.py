@@ -26,8 +26,8 @@ BUILTIN: tuple[Cleaner, ...] = (
     unwrap_lines,
     fix_unicode,  # characters first: the line-removing cleaners judge them as written
     straight_quotes,
-    remove_boilerplate,  # the curated patterns anywhere; then the article span of what stays
-    page_chrome,
+    page_chrome,  # the article span first; then the curated patterns anywhere
+    remove_boilerplate,
     url_lines,
     related_teasers,
     standfirst,

@@ -186,15 +186,6 @@ def rewrite_metadata(
         doc.set_meta(**changes)
 
 
-def note_once(doc: Document, ctx: Context, reason: str) -> None:
-    """Record a note unless the running cleaner already noted something in this document: a
-    cleaner that settles in a group looks again at a document it left as it was, and a
-    note each round would keep the group from settling."""
-    code = ctx.cleaner.code if ctx.cleaner else "CA000"
-    if not any(e.code == code and e.kind == "note" for e in doc.edits):
-        ctx.record("note", reason)
-
-
 def drop_empty(doc: Document) -> None:
     """Remove blocks whose lines were all removed."""
     doc.blocks = [b for b in doc.blocks if b.lines]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleanarticle.classify import decide, load_classifier, units
-from cleanarticle.cleaners._util import drop_empty, note_once
+from cleanarticle.cleaners._util import drop_empty
 from cleanarticle.model import RAW_KINDS, Document, Kind, Line
 from cleanarticle.parse import LIST_MARKER
 from cleanarticle.pipeline import Context, Option, cleaner
@@ -84,8 +84,9 @@ def page_chrome(doc: Document, ctx: Context) -> None:
         keep_p=float(ctx.option("keep-p")),
     )
     if decision.span is None:
-        if decision.guarded:
-            note_once(doc, ctx, f"guard: {decision.reason}; nothing removed")
+        noted = any(e.code == ctx.cleaner.code and e.kind == "note" for e in doc.edits)
+        if decision.guarded and not noted:  # once: the group must settle
+            ctx.record("note", f"guard: {decision.reason}; nothing removed")
         return
     start, end = decision.span
     chosen = {id(found[i].line) for i in decision.remove}

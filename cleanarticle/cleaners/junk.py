@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleanarticle import boilerplate
-from cleanarticle.cleaners._util import TEXT_KINDS, drop_empty, note_once
+from cleanarticle.cleaners._util import TEXT_KINDS, drop_empty
 from cleanarticle.model import Document, Line
 from cleanarticle.pipeline import Context, Option, cleaner
 
@@ -17,7 +17,6 @@ GUARD_MIN_WORDS = 50
     "CA401",
     "boilerplate",
     "Remove whole lines of site chrome: banners, promos, widgets.",
-    group="lines",  # before CA402, which then judges the lines as they stay
     options=(
         Option("guard-share", GUARD_SHARE, "back off when matches hold more of the words"),
         Option("guard-words", GUARD_MIN_WORDS, "... and more words than this"),
@@ -63,9 +62,8 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
             for line in block.lines
         )
     if removed_words > max(least, share * total_words):
-        note_once(
-            doc,
-            ctx,
+        ctx.record(
+            "note",
             f"guard: boilerplate rules would remove {removed_words} of {total_words} words "
             f"({removed_words / total_words:.0%}); nothing removed, check the patterns",
         )
