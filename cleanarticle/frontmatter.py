@@ -134,7 +134,7 @@ def to_metadata(data: dict[str, Any]) -> Metadata:
 
 def _coerce(key: str, value: Any) -> Any:
     try:
-        if key == "date":
+        if key in ("date", "updated"):
             if isinstance(value, dt.datetime):
                 return value.date()
             if isinstance(value, dt.date):

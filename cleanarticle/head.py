@@ -8,10 +8,12 @@ what keeps metadata extraction a fixed point.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cleanarticle import detect
+import regex
+
+from cleanarticle import detect, urls
 from cleanarticle.model import Block, Document, Kind
 
 #: Bylines, date lines and captions are never longer than this.
@@ -35,7 +37,7 @@ def is_header_text(text: str) -> bool:
     """
     return len(text) <= MAX_HEADER_ITEM and (
         detect.parse_byline(text) is not None
-        or detect.parse_date(text) is not None
+        or detect.parse_date_line(text) is not None
         or detect.parse_caption(text) is not None
     )
 
@@ -118,6 +120,8 @@ def _analyse(doc: Document) -> Head:
             return Head(index, title, dek)
         titled = is_title(block, item)
         if titled and items_before and title is None:
+            if not _title_evidence(doc, index, item_at):
+                return Head(index, None, dek)  # a headline without evidence is the body's
             title = index
         elif dek is None and not item and _dek_shaped(blocks, index, item_at):
             after_title = title is not None and title == index - 1
@@ -127,6 +131,24 @@ def _analyse(doc: Document) -> Head:
             return Head(index, title, dek)
         items_before = items_before and item
     return Head(len(blocks), title, dek)
+
+
+def _title_evidence(doc: Document, index: int, item_at: Callable[[int], bool]) -> bool:
+    """Whether a headline-shaped first line is the title: it is the known title, the URL
+    (or a URL line taken to ``links``) spells it, a byline or date stands above it, or a
+    byline, date or caption below it (after a standfirst)."""
+    blocks = doc.blocks
+    text = blocks[index].text
+    if doc.metadata.title:
+        return fold(text) == fold(doc.metadata.title)
+    own = [doc.metadata.url] if doc.metadata.url else doc.metadata.links
+    if any(urls.slug_matches(url, detect.squash(text)) for url in own):
+        return True
+    if any(is_dated_or_signed(b) for b in blocks[:index]):
+        return True
+    if index + 1 < len(blocks) and item_at(index + 1):
+        return True
+    return index + 2 < len(blocks) and _dek_shaped(blocks, index + 1, item_at)
 
 
 def _dek_shaped(blocks: list[Block], index: int, item_at: Callable[[int], bool]) -> bool:
@@ -147,3 +169,332 @@ def head_length(doc: Document) -> int:
 def head(doc: Document) -> list[Block]:
     """The head blocks, in order."""
     return doc.blocks[: head_length(doc)]
+
+
+# --- the headline of a page dump, wherever it stands -------------------------------------------
+
+#: How many leading blocks are searched for the headline: a page dump puts it after
+#: hundreds of lines of menus. Nothing past this is read as the head.
+HEAD_SCAN = 400
+#: How many blocks around the headline its head may span (standfirst, byline, date, share
+#: buttons between them).
+HEAD_WINDOW = 12
+#: A headline proved only by the byline or date beside it must stand where the article
+#: starts: less than this share of the document's prose above it.
+PROSE_ABOVE = 0.2
+#: A byline or date that proves a headline stands within this many blocks below it.
+ITEM_REACH = 4
+#: A standfirst has at least this many words (``Solutions`` under a headline is a menu).
+DEK_WORDS = 5
+#: A prose paragraph has at least this many words.
+PROSE_WORDS = 12
+
+#: The evidence that the headline repeats the first line, the page title.
+PAGE_TITLE = "repeats the page title"
+_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|–—·•»:]|-|::)\s+")
+_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}\.)$")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{Ll}'’-]*")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The headline found in a page dump, the evidence for it, and its head: the blocks from
+    ``start`` to ``end`` (a date or byline above it, its standfirst, byline and date below)."""
+
+    title: int
+    evidence: str
+    start: int
+    end: int
+    dek: int | None
+
+
+def fold(text: str) -> str:
+    """A line as it is compared with another: plain, single-spaced, case-folded."""
+    return detect.squash(text).casefold()
+
+
+def find_anchor(doc: Document) -> Anchor | None:
+    """The headline, by evidence, in the first :data:`HEAD_SCAN` blocks.
+
+    The evidence, strongest first: the line repeats the page title (the first line of the
+    dump, often ``Headline | Site``); the article's URL spells it; it is the level-1
+    heading; a byline or date stands beside it, where the article starts. Without evidence
+    there is no headline (a body line never moves to the metadata on its shape alone).
+    Nothing is looked for once the title is known, and a headline that the document
+    starts with (below only bylines, dates or captions) is left to the head cleaners.
+    """
+    if doc.metadata.title:
+        return None
+    blocks = doc.blocks[:HEAD_SCAN]
+    lower = lower_case_words(doc)
+    found = _by_page_title(blocks)
+    if found is None:  # the weaker evidence counts where the article's prose starts
+        opening = blocks[: _opening(blocks)]
+        found = (
+            _by_url(opening, _own_url_candidates(doc))
+            or _by_heading(opening)
+            or _by_items(opening, lower)
+        )
+    if found is None:
+        return None
+    index, evidence = found
+    if all(is_header_item(b) for b in blocks[:index]):
+        return None  # the head the document starts with is the head cleaners' (CA301 ...)
+    return _head_around(blocks, index, evidence, lower)
+
+
+def _one_line(block: Block) -> bool:
+    return block.kind in (Kind.PARAGRAPH, Kind.HEADING) and len(block.lines) == 1
+
+
+_MENU_MARK = regex.compile(r"[→›»>|/•·]|\s-\s")
+_SHOUTED = regex.compile(r"[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*")  # a kicker in capitals
+
+
+def _menu_like(text: str) -> bool:
+    return len(_MENU_MARK.findall(text)) >= 2
+
+
+def _headline_shaped(block: Block) -> bool:
+    """A one-line heading or headline-like line that is not a menu or breadcrumb trail
+    (``Home › News › World``: two or more of its marks)."""
+    if not _one_line(block):
+        return False
+    text = block.text
+    if _menu_like(text) or _SHOUTED.fullmatch(detect.squash(text)):
+        return False
+    if ":" in text and detect.is_teaser(text):
+        return False  # a teaser for another article
+    if detect.has_date_label(text):
+        return False
+    return (block.kind is Kind.HEADING and block.level <= 2) or detect.is_title_like(text)
+
+
+def _by_page_title(blocks: Sequence[Block]) -> tuple[int, str] | None:
+    """A later line that is the first line, or the headline part of it (``Headline | Site``)."""
+    if len(blocks) < 3 or not _one_line(blocks[0]) or len(blocks[0].text) > 300:
+        return None
+    page_title = detect.squash(blocks[0].text)
+    parts = page_title_parts(page_title)
+    wanted = []
+    if len(parts) > 1:  # the headline part, before the site's name (or the longest part)
+        wanted = [parts[0].casefold(), max(parts, key=len).casefold()]
+    wanted.append(page_title.casefold())
+    for target in wanted:
+        if len(target.split()) < 2:
+            continue
+        for index in range(1, len(blocks)):
+            block = blocks[index]
+            if fold(block.text) == target and _page_title_shaped(block):
+                return index, PAGE_TITLE
+    return None
+
+
+def _page_title_shaped(block: Block) -> bool:
+    """A line that could be a headline repeated by the page title: short, no full stop at
+    its end, not a menu (its inner punctuation is allowed: the repeat is the evidence)."""
+    if not _one_line(block) or _menu_like(block.text):
+        return False
+    text = detect.squash(block.text)
+    if len(text.split()) > 30 or text.endswith((".", ",", ";", ":")):
+        return False
+    return not detect.has_inner_sentence(text)
+
+
+def page_title_parts(text: str) -> list[str]:
+    """A page title cut where sites join the headline and their name.
+
+    >>> page_title_parts("Rain Falls | Daily Planet"), page_title_parts("Mars: A Plan")
+    (['Rain Falls', 'Daily Planet'], ['Mars: A Plan'])
+    """
+    return _TITLE_SEPARATORS.split(text)
+
+
+def _own_url_candidates(doc: Document) -> list[str]:
+    """The article's URL, or else the URLs that stand alone on a line (one may be its own)."""
+    if doc.metadata.url:
+        return [doc.metadata.url]
+    found = []
+    for block in doc.blocks:
+        if block.is_paragraph and len(block.lines) == 1 and "://" in block.text:
+            url = urls.bare_url(block.text)
+            if url is not None:
+                found.append(url)
+    return found
+
+
+def _by_url(blocks: Sequence[Block], candidates: Sequence[str]) -> tuple[int, str] | None:
+    for index, block in enumerate(blocks) if candidates else ():
+        text = detect.squash(block.text) if _headline_shaped(block) else ""
+        if text and any(urls.slug_matches(url, text) for url in candidates):
+            return index, "a URL in the text spells it"
+    return None
+
+
+def _by_heading(blocks: Sequence[Block]) -> tuple[int, str] | None:
+    for index, block in enumerate(blocks):
+        if block.kind is Kind.HEADING and block.level == 1 and _one_line(block):
+            return index, "level-1 heading"
+    return None
+
+
+def _opening(blocks: Sequence[Block]) -> int:
+    """How many blocks stand before :data:`PROSE_ABOVE` of the document's prose."""
+    prose = [_prose_words(b) for b in blocks]
+    limit = PROSE_ABOVE * sum(prose)
+    above = 0
+    for index, words in enumerate(prose):
+        if above > limit:
+            return index
+        above += words
+    return len(blocks)
+
+
+def _by_items(blocks: Sequence[Block], lower: frozenset[str]) -> tuple[int, str] | None:
+    """The first headline-shaped line with a byline or date beside it."""
+    for index, block in enumerate(blocks):
+        if not _headline_shaped(block) or is_header_item(block):
+            continue
+        if index and bare_name(block.text, lower):
+            continue  # a name over a date is the byline (a byline never opens a document)
+        if _dated_above(blocks, index, lower):
+            return index, "a byline or date above it"
+        anchor = _head_around(blocks, index, "", lower)
+        reach = min(anchor.end, index + 1 + ITEM_REACH)
+        if any(is_dated_or_signed(b, lower) for b in blocks[index + 1 : reach]):
+            return index, "a byline or date below it"
+    return None
+
+
+def _dated_above(blocks: Sequence[Block], index: int, lower: frozenset[str]) -> bool:
+    """A byline or date right above, or above a short line of furniture (``Share``)."""
+    for above in range(index - 1, max(-1, index - 3), -1):
+        if is_dated_or_signed(blocks[above], lower):
+            return True
+        if not _furniture(blocks[above]):
+            return False
+    return False
+
+
+def _prose_words(block: Block) -> int:
+    if block.kind is not Kind.PARAGRAPH:
+        return 0
+    count = len(detect.words(block.text))
+    return count if count >= PROSE_WORDS else 0
+
+
+def is_dated_or_signed(block: Block, lower: frozenset[str] = frozenset()) -> bool:
+    """A one-line paragraph that is a byline or a date line (``lower``: the words the
+    document writes in lower case; a byline of those is not one, see ``are_words``)."""
+    if not _one_line(block) or block.kind is not Kind.PARAGRAPH:
+        return False
+    text = block.text
+    if detect.parse_date_line(text) is not None:
+        return True
+    if detect.could_be_labelled(text) and detect.parse_caption(text) is not None:
+        return False  # "Photo by Jane Doe" credits a photo, not the article
+    found = detect.parse_byline(text)
+    return found is not None and not are_words(found.authors or (found.text,), lower)
+
+
+def _head_around(
+    blocks: Sequence[Block], index: int, evidence: str, lower: frozenset[str]
+) -> Anchor:
+    """The head around a headline: bylines and dates right above it; below it, its
+    standfirst, repeats, bylines, dates and the short lines of page furniture between them,
+    up to the first paragraph of prose (at most :data:`HEAD_WINDOW` blocks)."""
+    start = above = index
+    while above > max(0, index - 3) and (
+        is_dated_or_signed(blocks[above - 1], lower) or _furniture(blocks[above - 1])
+    ):
+        above -= 1
+        if is_dated_or_signed(blocks[above], lower):
+            start = above
+    title = fold(blocks[index].text)
+    end = index + 1
+    last = index + 1  # one past the last block that belongs to the head
+    dek = None
+    limit = min(len(blocks), index + HEAD_WINDOW)
+    while end < limit:
+        block = blocks[end]
+        if is_dated_or_signed(block, lower) or (_one_line(block) and fold(block.text) == title):
+            last = end + 1
+        elif (
+            dek is None
+            and end == index + 1
+            and block.is_paragraph
+            and len(block.lines) == 1
+            and len(block.text) <= 400
+            and len(block.text.split()) >= DEK_WORDS
+            and not _longer_headline(block, blocks[index])
+            and any(is_dated_or_signed(b, lower) for b in blocks[end + 1 : limit])
+        ):
+            dek = end
+            last = end + 1
+        elif not (_furniture(block) or is_caption(block)):
+            break
+        end += 1
+    return Anchor(index, evidence, start, last, dek)
+
+
+#: A headline this short over a longer headline-shaped line is a menu item.
+MENU_ITEM_WORDS = 3
+
+
+def _longer_headline(block: Block, title: Block) -> bool:
+    """A headline-shaped line under a line of a few words (``Toggle navigation``): that
+    one is a menu item, this one the headline, not its standfirst."""
+    short = len(title.text.split())
+    return short <= MENU_ITEM_WORDS and _headline_shaped(block) and len(block.text.split()) > short
+
+
+def is_caption(block: Block) -> bool:
+    """A one-line paragraph that is a photo caption or credit (left to CA306)."""
+    return _one_line(block) and block.is_paragraph and detect.parse_caption(block.text) is not None
+
+
+def _furniture(block: Block) -> bool:
+    """A short line between the headline and the article (``Share``, ``5 min read``)."""
+    if not _one_line(block) or block.kind is not Kind.PARAGRAPH:
+        return False
+    text = detect.squash(block.text)
+    return len(text.split()) <= 6 and not text.endswith((".", "!", "?", ":"))
+
+
+def lower_case_words(doc: Document) -> frozenset[str]:
+    """The words the document writes in lower case somewhere (a name's words are not)."""
+    found: set[str] = set()
+    for block in doc.blocks:
+        if block.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.LIST, Kind.QUOTE):
+            found.update(_LOWER_WORD.findall(block.text))
+    return frozenset(found)
+
+
+def are_words(names: Sequence[str], lower: frozenset[str]) -> bool:
+    """Whether every word of these names is one the document writes in lower case: then
+    they are words (``By Event Type``), not names.
+
+    >>> are_words(["Event Type"], frozenset({"event", "type"}))
+    True
+    >>> are_words(["Will Smith"], frozenset({"will"}))
+    False
+    """
+    tokens = [t.lower() for name in names for t in name.split() if not t.endswith(".")]
+    return bool(tokens) and all(t in lower or t in detect.CONNECTORS for t in tokens)
+
+
+def bare_name(text: str, lower: frozenset[str]) -> tuple[str, ...]:
+    """A line that is only a person's name (``Selin Romano``): two to four capitalised
+    words, none of which the document writes in lower case anywhere.
+
+    >>> bare_name("Selin Romano", frozenset({"on", "the"}))
+    ('Selin Romano',)
+    >>> bare_name("Post Tags", frozenset({"post", "tags"})), bare_name("Share this", frozenset())
+    ((), ())
+    """
+    tokens = detect.squash(text).split()
+    if not 2 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        return ()
+    if any(t.lower() in lower for t in tokens if not t.endswith(".")):
+        return ()
+    return (" ".join(tokens),)

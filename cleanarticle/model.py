@@ -87,8 +87,10 @@ METADATA_KEYS: tuple[str, ...] = (
     "description",
     "byline",
     "authors",
+    "byline_affiliation",
     "author_url",
     "date",
+    "updated",
     "url",
     "site_name",
     "image",
@@ -110,8 +112,12 @@ class Metadata:
     description: str = ""
     byline: str = ""
     authors: tuple[str, ...] = ()
+    #: The employer or role the byline names beside the authors (``Reuters``, ``Staff Writer``).
+    byline_affiliation: str = ""
     author_url: str = ""
     date: dt.date | None = None
+    #: The date the article says it was last changed (``Updated: ...``).
+    updated: dt.date | None = None
     url: str = ""
     site_name: str = ""
     image: str = ""

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from cleanarticle.cleaners.chrome import page_chrome
-from cleanarticle.cleaners.header import byline, date, standfirst, title
+from cleanarticle.cleaners.header import byline, date, headline, standfirst, title
 from cleanarticle.cleaners.images import image_captions
 from cleanarticle.cleaners.junk import remove_boilerplate
 from cleanarticle.cleaners.links import pair_links, related_teasers, url_lines
@@ -24,6 +24,7 @@ BUILTIN: tuple[Cleaner, ...] = (
     invisible_characters,
     html_remnants,
     unwrap_lines,
+    headline,  # the head, wherever it stands, before the chrome cleaners take it for chrome
     fix_unicode,  # characters first: the line-removing cleaners judge them as written
     straight_quotes,
     page_chrome,  # the article span first; then the curated patterns anywhere

@@ -13,6 +13,119 @@ from cleanarticle.pipeline import Context, cleaner
 
 
 @cleaner(
+    "CA309",
+    "headline",
+    "Move a page dump's headline (found by evidence), byline, date and standfirst.",
+)
+def headline(doc: Document, ctx: Context) -> None:
+    """A page dump puts the headline after the menus, often with the page title (the
+    first line) that repeats it, and the byline, date and standfirst around it. The
+    headline is taken only with evidence (see ``head.find_anchor``): it repeats the page
+    title, the URL spells it, it is the level-1 heading, or a byline or date stands beside
+    it where the prose starts. Around it, bylines, date lines (``Jun 8, 2023 • 5 min
+    read``), a line that is only a name, repeats of the headline and the standfirst go to
+    the metadata; short lines of page furniture between them (``Share``) are left to the
+    chrome cleaners. It runs before them, as they would take the head for chrome.
+
+    Example::
+
+        Best Movers in NYC | Supermove
+        Pricing
+        Best Movers in NYC              ->  title: Best Movers in NYC
+        By Jane Doe                         authors: [Jane Doe]
+        Jun 8, 2023 • 5 min read            date: 2023-06-08
+        Moving is stressful for ...
+    """
+    anchor = head.find_anchor(doc)
+    if anchor is None:
+        return
+    blocks = doc.blocks
+    title = detect.squash(blocks[anchor.title].text)
+    changes: dict[str, object] = {"title": title}
+    taken = [(blocks[anchor.title], "move", f"headline -> title ({anchor.evidence})")]
+    if anchor.evidence == head.PAGE_TITLE:
+        taken.append(_page_title(doc, changes, title))
+    under = (anchor.dek if anchor.dek is not None else anchor.title) + 1  # a bare name's place
+    lower = head.lower_case_words(doc)
+    done = {id(block) for block, _, _ in taken}  # the headline and the page title
+    for index in range(anchor.start, min(len(blocks), max(anchor.end, under + 1))):
+        block = blocks[index]
+        if id(block) in done or not block.lines:
+            continue
+        text = block.text
+        if index == anchor.dek:
+            if not doc.metadata.description:
+                changes["description"] = detect.squash(text)
+                taken.append((block, "move", "standfirst -> description"))
+        elif head.fold(text) == head.fold(title) and len(block.lines) == 1:
+            taken.append((block, "remove", "repeats the title"))
+        elif (
+            head.is_dated_or_signed(block, lower)
+            and (fact := _head_fact(text, lower)) is not None
+            and _take_fact(doc, changes, fact)
+        ):
+            taken.append((block, "move", fact[0]))
+    if under < len(blocks) and "byline" not in changes and not doc.metadata.byline:
+        block = blocks[under]
+        names = head.bare_name(block.text, lower) if block.is_paragraph else ()
+        if names and len(block.lines) == 1:
+            changes.update(byline=names[0], authors=names)
+            taken.append((block, "move", "name under the headline -> byline"))
+    doc.set_meta(**changes)
+    remove_blocks(doc, ctx, taken)
+
+
+def _page_title(doc: Document, changes: dict[str, object], title: str) -> _Taken:
+    """The first line, the page title that the headline repeats: the part beside the
+    headline names the site (``Headline | Site`` -> ``site_name: Site``)."""
+    block = doc.blocks[0]
+    parts = head.page_title_parts(detect.squash(block.text))
+    if len(parts) < 2 or doc.metadata.site_name:
+        return block, "remove", "the page title: repeats the title"
+    folded = [head.fold(p) for p in parts]
+    site = parts[0] if folded[-1] == head.fold(title) else parts[-1]
+    changes["site_name"] = site
+    return block, "move", "the page title: the title and site_name"
+
+
+_Taken = tuple[Block, str, str]
+_HeadFact = tuple[str, dict[str, object]]
+
+
+def _head_fact(text: str, lower: frozenset[str]) -> _HeadFact | None:
+    """What a byline or date line of the head says, as metadata, with the edit's reason
+    (``lower``: the words the document writes in lower case; a byline of them is none)."""
+    found = detect.parse_byline(text)
+    if found is not None and head.are_words(found.authors or (found.text,), lower):
+        found = None
+    if found is not None:
+        fields: dict[str, object] = {"byline": found.text, "authors": found.authors}
+        if found.affiliation:
+            fields["byline_affiliation"] = found.affiliation
+        if found.date:
+            fields["date"] = found.date
+        return "byline -> byline", fields
+    date = detect.parse_date_line(text)
+    if date is None:
+        return None
+    if detect.is_updated(text):
+        return "date line -> updated", {"updated": date}
+    return "date line -> date", {"date": date}
+
+
+def _take_fact(doc: Document, changes: dict[str, object], fact: _HeadFact) -> bool:
+    """Add a head fact to ``changes`` unless the metadata has that field already."""
+    fields = fact[1]
+    key = "byline" if "byline" in fields else next(iter(fields))
+    if changes.get(key) or getattr(doc.metadata, key):
+        return False
+    for name, value in fields.items():
+        if value and not changes.get(name) and not getattr(doc.metadata, name):
+            changes[name] = value
+    return True
+
+
+@cleaner(
     "CA307",
     "standfirst",
     "Move the standfirst (the line under the title) to description.",
@@ -103,6 +216,8 @@ def byline(doc: Document, ctx: Context) -> None:
         changes: dict[str, object] = {"byline": found.text}  # as written in the text
         if found.authors and not meta.authors:
             changes["authors"] = found.authors
+        if found.affiliation and not meta.byline_affiliation:
+            changes["byline_affiliation"] = found.affiliation
         if found.date and not meta.date:
             changes["date"] = found.date
         doc.set_meta(**changes)
@@ -203,12 +318,13 @@ def date(doc: Document, ctx: Context) -> None:
                                                       Rain fell on Tuesday.
     """
     for block in head.head(doc):
-        found = detect.parse_date(block.text)
+        found = detect.parse_date_line(block.text)
         if found is None:
             continue
-        if doc.metadata.date in (None, found):
-            doc.set_meta(date=found)
-            remove_block(doc, ctx, block, "move", "date line -> date")
+        field = "updated" if detect.is_updated(block.text) else "date"
+        if getattr(doc.metadata, field) in (None, found):
+            doc.set_meta(**{field: found})
+            remove_block(doc, ctx, block, "move", f"date line -> {field}")
     found_head = head.analyse(doc)
     # the first paragraph of text: the standfirst when one is still in the head (whether a
     # paragraph is one can change when a caption below it leaves), else the body's first

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import regex
-
 from cleanarticle import urls
 from cleanarticle.cleaners._util import PARAGRAPHS, drop_empty, holds_any, remove_blocks
-from cleanarticle.detect import is_title_like
+from cleanarticle.detect import TEASER, is_title_like
 from cleanarticle.markdown import parse_inline, plain_text
 from cleanarticle.model import Block, Document, Kind, Line, Related
 from cleanarticle.pipeline import Context, cleaner
@@ -89,15 +87,6 @@ def _place(doc: Document, ctx: Context, url: str, line: Line, *, own: bool) -> N
     ctx.record("move", f"URL line -> {field}", before=line.text, after=url, line=line.number)
 
 
-_TEASER = regex.compile(
-    r"^(?:related(?:\s+(?:article|story|stories|content|reading|coverage|news|link))?"
-    r"|read (?:more|also)|also read|see also|more on this(?: story)?|recommended(?: reading)?"
-    r"|further reading|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|leer más|lee también"
-    r"|leia também|leggi anche)\s*:(?:\s*(?P<title>\S.{0,250}))?$",
-    regex.IGNORECASE,
-)
-
-
 @cleaner("CA305", "related-teasers", "Move 'Related article: <headline>' teasers to related.")
 def related_teasers(doc: Document, ctx: Context) -> None:
     """Teasers for other articles leave the body for ``related`` (title, and url if linked).
@@ -121,7 +110,7 @@ def related_teasers(doc: Document, ctx: Context) -> None:
             continue
         if ":" not in block.text:
             continue  # every teaser label ends with one
-        match = _TEASER.match(plain_text(block.text).strip())
+        match = TEASER.match(plain_text(block.text).strip())
         if match is None:
             continue
         if match.group("title"):

@@ -1,0 +1,243 @@
+"""Dates: a calendar date that is the whole line, or glued to a paragraph's start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import regex
+
+from cleanarticle.chars import AsciiCharacters
+from cleanarticle.detect.text import short_cache, words
+from cleanarticle.markdown import plain_text
+
+_MONTH_WORD = regex.compile(r"\p{L}{3}|[年月]")
+
+#: Labels of the date an article was first published, in several languages.
+PUBLISHED_LABEL = (
+    r"(?:date|dated|published(?: on| at)?|posted(?: on)?|first published(?: on)?|datum"
+    r"|veröffentlicht(?: am)?|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?"
+    r"|gepubliceerd(?: op)?|opublikowano)"
+)
+#: Labels of the date it was last changed.
+UPDATED_LABEL = (
+    r"(?:updated(?: on| at)?|last updated(?: on)?|last modified|modified|aktualisiert(?: am)?"
+    r"|mis à jour(?: le)?|actualizado(?: el)?|atualizado(?: em)?|aggiornato(?: il)?"
+    r"|bijgewerkt(?: op)?)"
+)
+DATE_LABEL = rf"(?:{UPDATED_LABEL}|{PUBLISHED_LABEL})"
+_LABEL_PREFIX = regex.compile(rf"^{DATE_LABEL}\s*:?\s*", regex.IGNORECASE)
+_ISO = regex.compile(
+    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?"
+)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_DAY = regex.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+_DOTTED = regex.compile(r"^(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)$")
+_TIME = regex.compile(
+    r"(?:,?\s*(?:at\s+|um\s+|à\s+|a las\s+)?[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*|Uhr|h))?)\s*$",
+    regex.IGNORECASE,
+)
+_DIGIT = AsciiCharacters("0123456789", r"\d")
+_DATE_CHARS = regex.compile(r"^[\p{L}\p{N}\s.,/\-年月日]+$")
+_SLASHED = regex.compile(r"^(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)$")
+_UPDATED_PREFIX = regex.compile(rf"^{UPDATED_LABEL}\b", regex.IGNORECASE)
+
+
+@short_cache
+def parse_date(text: str) -> dt.date | None:
+    """A calendar date (day, month and year all present) that is the whole of ``text``.
+
+    ISO 8601 is read with the standard library; written dates in many languages with
+    ``dateparser``, but only after a shape check so that it never sees ordinary prose.
+
+    >>> parse_date("Published: 9 March 2021 10:30 GMT")
+    datetime.date(2021, 3, 9)
+    >>> parse_date("9. März 2021"), parse_date("2021-03-09T10:00:00Z")
+    (datetime.date(2021, 3, 9), datetime.date(2021, 3, 9))
+    >>> parse_date("March 2021") is None, parse_date("03/04/2021") is None
+    (True, True)
+    """
+    if len(text) > 400 or not _DIGIT.found_in(text):
+        return None  # every date this reads has a year in digits
+    text = plain_text(text).strip()
+    if not text or len(text) > 80:
+        return None
+    text = _LABEL_PREFIX.sub("", text).strip()
+    iso = _ISO.fullmatch(text)
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso.group("date"))
+        except ValueError:
+            return None
+    text = _TIME.sub("", text).strip().rstrip(",")
+    return _parse_written_date(text)
+
+
+@lru_cache(maxsize=2048)
+def _parse_written_date(text: str) -> dt.date | None:
+    if not text or len(words(text)) > 6 or not _DATE_CHARS.match(text):
+        return None
+    if not _YEAR.search(text) or not _DAY.search(_YEAR.sub("", text)):
+        return None
+    dotted = _DOTTED.match(text)
+    if dotted:
+        try:
+            return dt.date(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
+        except ValueError:
+            return None
+    slashed = _SLASHED.match(text)
+    if slashed:
+        return _unambiguous_slashed(int(slashed["a"]), int(slashed["b"]), int(slashed["y"]))
+    if not _MONTH_WORD.search(text):
+        return None
+    import dateparser  # imported late: it is slow to load and rarely needed
+
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "STRICT_PARSING": True,
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    found = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+    if found is None or str(found.year) not in text:
+        return None
+    days = {int(d) for d in _DAY.findall(_YEAR.sub("", text))}
+    return found.date() if found.day in days else None
+
+
+def _unambiguous_slashed(first: int, second: int, year: int) -> dt.date | None:
+    """``19/11/2019`` is day first and ``11/19/2019`` month first; ``03/04/2021`` could be
+    either, and is left alone."""
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def has_date_label(text: str) -> bool:
+    """Whether a line starts with a date's label (``Published``, ``Last updated:`` ...).
+
+    >>> has_date_label("Last updated: January 24, 2026"), has_date_label("Dates to remember")
+    (True, False)
+    """
+    return bool(_LABEL_PREFIX.match(plain_text(text).strip())) and bool(_DIGIT.found_in(text))
+
+
+def is_updated(text: str) -> bool:
+    """Whether a date line gives the date the article was last changed, not published.
+
+    >>> is_updated("Updated: 9 March 2021"), is_updated("Published 9 March 2021")
+    (True, False)
+    """
+    return bool(_UPDATED_PREFIX.match(plain_text(text).strip()))
+
+
+#: The parts of a head line: ``Jun 8, 2023 • 11 min read``, ``By Jane Doe | 9 March 2021``.
+PART_SEPARATORS = regex.compile(r"\s+(?:[|•·]|[-–—]{1,2})\s+|\s*[|•·]\s*")
+#: What a date line may carry beside its date: a reading time, a count, a clock time.
+_TRIVIA = regex.compile(
+    r"^(?:\d+(?:[.,]\d+)?\s*[kK]?\s*\p{L}+(?:\s+\p{L}+)?|[0-2]?\d[:.h][0-5]\d\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,5})?)$",
+    regex.IGNORECASE,
+)
+
+
+def is_trivia(part: str) -> bool:
+    """A reading time, a comment or view count or a clock time: page furniture beside a date.
+
+    >>> is_trivia("11 Minute Read"), is_trivia("6 comments"), is_trivia("10:30 GMT")
+    (True, True, True)
+    >>> is_trivia("Jane Doe")
+    False
+    """
+    return len(part) <= 30 and bool(_TRIVIA.match(part.strip()))
+
+
+@short_cache
+def parse_date_line(text: str) -> dt.date | None:
+    """A line that gives a date and nothing else of the article: the date alone, or with a
+    reading time, a count or a clock time beside it (split at ``|``, ``•``, ``·`` or a
+    spaced dash).
+
+    >>> parse_date_line("Jun 08, 2023 • 11 Minute Read")
+    datetime.date(2023, 6, 8)
+    >>> parse_date_line("Published 19/11/2019 | 3 comments")
+    datetime.date(2019, 11, 19)
+    >>> parse_date_line("March 3, 2024 | Jane Doe") is None
+    True
+    """
+    found = parse_date(text)
+    if found is not None or len(text) > 160 or not _DIGIT.found_in(text):
+        return found
+    parts = PART_SEPARATORS.split(plain_text(text).strip())
+    if len(parts) < 2:
+        return None
+    dates = [d for d in map(parse_date, parts) if d is not None]
+    others = [p for p in parts if parse_date(p) is None]
+    if len(dates) == 1 and all(is_trivia(p) or not p.strip() for p in others):
+        return dates[0]
+    return None
+
+
+_TRAILING_DATE_WORDS = (5, 4, 3, 2, 1)
+
+
+def split_trailing_date(text: str) -> tuple[str, dt.date] | None:
+    """Words followed by a date: ``("Jane Doe", date)`` for ``Jane Doe Mar 5, 2025``.
+
+    >>> split_trailing_date("Kathryn Giuffrida Mar 5, 2025")
+    ('Kathryn Giuffrida', datetime.date(2025, 3, 5))
+    >>> split_trailing_date("Jane Doe") is None
+    True
+    """
+    if not _DIGIT.found_in(text):
+        return None
+    tokens = words(text)
+    for size in _TRAILING_DATE_WORDS:
+        if size >= len(tokens):
+            continue
+        found = parse_date(" ".join(tokens[-size:]))
+        if found is not None:
+            return " ".join(tokens[:-size]).rstrip(" ,-–—|"), found
+    return None
+
+
+_DATE_PREFIX = regex.compile(
+    rf"^(?P<prefix>{DATE_LABEL}\s*:?\s*(?P<date>{_ISO.pattern}|[^\s,]+\s+[^\s,]+,?\s+(?:19|20)\d\d)"
+    rf"|(?P<date>{_ISO.pattern}))"
+    r"\s*[-—–|:]?\s+(?=[\"'“‘\p{Lu}\p{Lo}])"
+    # an unlabelled written date, set off by a dash or a bar: "March 9, 2021 — The council"
+    r"|^(?P<prefix>(?P<date>(?:\p{L}+,?\s+)?(?:[^\s,]+\s+){1,2}[^\s,]+,?\s+(?:19|20)\d\d)"
+    r"\s+[-—–|]\s+)(?=[\"'“‘\p{Lu}\p{Lo}])",
+    regex.IGNORECASE,
+)
+
+
+def split_date_prefix(text: str) -> tuple[dt.date, str, str] | None:
+    """A date glued to the start of a paragraph: ``(date, prefix, rest)``.
+
+    Only a labelled date (``date``, ``Published:`` ...), an ISO date or a date set off by a
+    dash or a bar counts, so that a sentence that starts with a date ("March 9, 2021 was
+    ...") is left alone.
+
+    >>> split_date_prefix("date 2021-03-11 Rain fell.")
+    (datetime.date(2021, 3, 11), 'date 2021-03-11 ', 'Rain fell.')
+    >>> split_date_prefix("Tuesday, March 9, 2021 — The council met.")[1:]
+    ('Tuesday, March 9, 2021 — ', 'The council met.')
+    >>> split_date_prefix("March 9, 2021 was a Tuesday.") is None
+    True
+    """
+    match = _DATE_PREFIX.match(text)
+    if match is None:
+        return None
+    found = parse_date(match.group("date"))
+    if found is None:
+        return None
+    return found, text[: match.end()], text[match.end() :]
