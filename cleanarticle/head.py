@@ -51,6 +51,7 @@ def is_title(block: Block, item: bool | None = None) -> bool:
         block.is_paragraph
         and len(block.lines) == 1
         and detect.is_title_like(block.text)
+        and _reads_as_headline(block.text)
         and not (is_header_item(block) if item is None else item)
     )
 
@@ -261,13 +262,19 @@ def _headline_shaped(block: Block) -> bool:
     if not _one_line(block):
         return False
     text = block.text
+    if not _reads_as_headline(text):
+        return False
+    return (block.kind is Kind.HEADING and block.level <= 2) or detect.is_title_like(text)
+
+
+def _reads_as_headline(text: str) -> bool:
+    """Not a menu or breadcrumb trail, a kicker in capitals, a teaser for another article
+    or a labelled date: lines of those shapes are never the title."""
     if _menu_like(text) or _SHOUTED.fullmatch(detect.squash(text)):
         return False
     if ":" in text and detect.is_teaser(text):
-        return False  # a teaser for another article
-    if detect.has_date_label(text):
         return False
-    return (block.kind is Kind.HEADING and block.level <= 2) or detect.is_title_like(text)
+    return not detect.has_date_label(text)
 
 
 def _by_page_title(blocks: Sequence[Block]) -> tuple[int, str] | None:
@@ -351,19 +358,32 @@ def _opening(blocks: Sequence[Block]) -> int:
 
 
 def _by_items(blocks: Sequence[Block], lower: frozenset[str]) -> tuple[int, str] | None:
-    """The first headline-shaped line with a byline or date beside it."""
-    for index, block in enumerate(blocks):
-        if not _headline_shaped(block) or is_header_item(block):
+    """The first headline-shaped line with a byline or date beside it; of several above
+    one byline or date (``Skip to content``, ``World``, the headline), the nearest."""
+    for index in range(len(blocks)):
+        if not _candidate(blocks, index, lower):
             continue
-        if index and bare_name(block.text, lower):
-            continue  # a name over a date is the byline (a byline never opens a document)
         if _dated_above(blocks, index, lower):
             return index, "a byline or date above it"
         anchor = _head_around(blocks, index, "", lower)
         reach = min(anchor.end, index + 1 + ITEM_REACH)
-        if any(is_dated_or_signed(b, lower) for b in blocks[index + 1 : reach]):
-            return index, "a byline or date below it"
+        items = [k for k in range(index + 1, reach) if is_dated_or_signed(blocks[k], lower)]
+        if items:
+            nearer = [
+                k
+                for k in range(index + 1, items[0])
+                if k != anchor.dek and _candidate(blocks, k, lower)
+            ]
+            return (nearer[-1] if nearer else index), "a byline or date below it"
     return None
+
+
+def _candidate(blocks: Sequence[Block], index: int, lower: frozenset[str]) -> bool:
+    block = blocks[index]
+    if not _headline_shaped(block) or is_header_item(block):
+        return False
+    # a name over a date is the byline (a byline never opens a document)
+    return not (index and bare_name(block.text, lower))
 
 
 def _dated_above(blocks: Sequence[Block], index: int, lower: frozenset[str]) -> bool:
@@ -431,7 +451,7 @@ def _head_around(
         ):
             dek = end
             last = end + 1
-        elif not (_furniture(block) or is_caption(block)):
+        elif _longer_headline(block, blocks[index]) or not (_furniture(block) or is_caption(block)):
             break
         end += 1
     return Anchor(index, evidence, start, last, dek)

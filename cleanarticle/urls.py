@@ -79,9 +79,14 @@ def url_path(url: str) -> str:
 
 
 def author_slug(url: str) -> str | None:
-    """The slug of an author-page URL (``/author/jane-doe``), else ``None``."""
+    """The slug of an author-page URL (``/author/jane-doe``), else ``None``; a page
+    extension is not part of it.
+
+    >>> author_slug("https://e.com/author/jane-doe.html"), author_slug("https://e.com/news/x")
+    ('jane-doe', None)
+    """
     match = _AUTHOR_PATH.search(url_path(url))
-    return unquote(match.group("slug")) if match else None
+    return _PAGE_EXTENSION.sub("", unquote(match.group("slug"))) if match else None
 
 
 def slug(url: str) -> str:

@@ -1084,3 +1084,9 @@ def test_character_cleaners_repair_front_matter_text() -> None:
     assert (article.metadata.title, article.metadata.byline) == ('It\'s a "deal"', "Jane Doe")
     assert [e.code for e in article.edits] == ["CA104", "CA101", "CA102"]
     assert all("(front matter: " in e.reason for e in article.edits)
+
+
+def test_an_author_page_slug_loses_its_page_extension() -> None:
+    text = f"{BODY}\n\nhttps://e.com/author/jane-doe.html\n"
+    meta = run(text).metadata
+    assert (meta.byline, meta.authors) == ("Jane Doe", ("Jane Doe",))

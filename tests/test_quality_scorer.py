@@ -138,3 +138,29 @@ def test_gate_and_update_never_lower_a_floor() -> None:
     assert new == {"wcxb/html/f1": 0.9, "x/y/z": 0.567} and refused
     new, _ = report.updated_floors({"wcxb/html/f1": 0.8}, floors, True)
     assert new == {"wcxb/html/f1": 0.8}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Posted on March 9, 2021 by Jane", True),
+        ("9. März 2021", True),
+        ("2021-03-09T10:00", True),
+        ("09/03/2021", True),
+        ("Tuesday 9 Mar 2021 | News", True),
+        ("March 2021: 9 things to do", True),  # the day and month are near the year
+        ("In 2021 the council met 12 times.", False),
+        ("March 10, 2021", False),
+        ("", False),
+    ],
+)
+def test_shows_date(text: str, shown: bool) -> None:
+    assert score.shows_date(text, "2021-03-09") is shown
+
+
+def test_shows_title_and_authors() -> None:
+    dump = "Menu\n# Rain Falls – Again\nBy José Pérez and Ann Lee\n"
+    assert score.shows_title(dump, "Rain Falls - Again")
+    assert not score.shows_title(dump, "Rain Falls")
+    assert score.shows_authors(dump, "Jose Perez, Ann Lee")
+    assert not score.shows_authors(dump, "Jose Perez, Kim Roe")

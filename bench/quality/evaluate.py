@@ -33,6 +33,10 @@ class DocResult:
     authors: bool | None = None
     invented: bool | None = None
     date: bool | None = None
+    #: the same three, only on pages whose dump shows the truth's value
+    title_shown: bool | None = None
+    authors_shown: bool | None = None
+    date_shown: bool | None = None
     control_ok: bool | None = None
     #: the output, cleaned again, came back the same (metadata included)
     stable: bool | None = None
@@ -43,7 +47,9 @@ class DocResult:
     found: dict[str, Any] = field(default_factory=dict)
 
 
-def _metadata(result: DocResult, page: Page, title: str, authors: Any, date: Any) -> None:
+def _metadata(
+    result: DocResult, page: Page, title: str, authors: Any, date: Any, shown_in: str = ""
+) -> None:
     result.found = {"title": title, "authors": list(authors or ()), "date": str(date or "")}
     if not page.has_meta:
         return
@@ -56,6 +62,13 @@ def _metadata(result: DocResult, page: Page, title: str, authors: Any, date: Any
         result.invented = bool(score.author_set(list(authors or ())))
     if page.date:
         result.date = score.same_date(page.date, date)
+    if shown_in:  # a dump: the figures again, where the dump shows the truth at all
+        if result.title is not None and score.shows_title(shown_in, page.title):
+            result.title_shown = result.title
+        if result.authors is not None and score.shows_authors(shown_in, page.authors):
+            result.authors_shown = result.authors
+        if result.date is not None and score.shows_date(shown_in, page.date):
+            result.date_shown = result.date
 
 
 def _snippets(result: DocResult, page: Page, source: str, output: str) -> None:
@@ -81,10 +94,10 @@ def _timed_clean(text: str, **options: Any) -> tuple[Any, float, str]:
 def dump_rows(page: Page, cache: Path | None, converters: tuple[str, ...]) -> list[DocResult]:
     results = []
     for converter in converters:
-        text = dump(converter, page.html, page.raw, cache)
-        article, seconds, error = _timed_clean(text, format="text")
+        dumped = dump(converter, page.html, page.raw, cache)
+        article, seconds, error = _timed_clean(dumped, format="text")
         body = score.reader_text(article.body) if article else ""
-        text = score.reader_text(text)
+        text = score.reader_text(dumped)
         result = DocResult(
             page.key, page.site, converter, seconds, why=error, crashed=error.startswith("crash")
         )
@@ -94,7 +107,7 @@ def dump_rows(page: Page, cache: Path | None, converters: tuple[str, ...]) -> li
         _snippets(result, page, text, body)
         if article:
             meta = article.metadata
-            _metadata(result, page, meta.title, meta.authors, meta.date)
+            _metadata(result, page, meta.title, meta.authors, meta.date, shown_in=dumped)
             result.codes = tuple(e.code for e in article.edits if e.kind in CHANGING)
             again, _, _ = _timed_clean(article.markdown, format="text")  # not timed
             result.stable = again is not None and again.markdown == article.markdown

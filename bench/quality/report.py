@@ -24,12 +24,17 @@ DUMP_FIGURES = (
     "authors",
     "no_invented",
     "date",
+    "title_shown",
+    "authors_shown",
+    "date_shown",
     "stable",
     "ms",
     "crashes",
 )
 #: The HTML rows have no dump of their own to keep from or to clean again.
-HTML_FIGURES = tuple(f for f in DUMP_FIGURES if f not in ("raw_f1", "kept", "stable"))
+HTML_FIGURES = tuple(
+    f for f in DUMP_FIGURES if f not in ("raw_f1", "kept", "stable") and not f.endswith("_shown")
+)
 CONTROL_FIGURES = ("clean", "articles", "false", "ms", "crashes")
 #: Figures that are timings, counts or the input's own: reported, never gated.
 UNGATED = frozenset({"ms", "articles", "false", "raw_f1", "crashes"})
@@ -61,6 +66,8 @@ def figures(results: Iterable[DocResult]) -> dict[str, float | None]:
     out["authors"] = _mean([r.authors for r in results if r.authors is not None])
     out["no_invented"] = _mean([not r.invented for r in results if r.invented is not None])
     out["date"] = _mean([r.date for r in results if r.date is not None])
+    for name in ("title_shown", "authors_shown", "date_shown"):
+        out[name] = _mean([v for r in results if (v := getattr(r, name)) is not None])
     out["stable"] = _mean([r.stable for r in results if r.stable is not None])
     controls = [r.control_ok for r in results if r.control_ok is not None]
     if controls:

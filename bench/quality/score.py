@@ -242,3 +242,52 @@ def author_set(authors: str | Iterable[str] | None) -> frozenset[str]:
 
 def same_date(true: str | None, found: object) -> bool:
     return bool(true) and str(found or "")[:10] == true[:10]
+
+
+#: Month names (and their common abbreviations, by their first three letters) in the
+#: languages of the development pages, to tell whether a dump shows a date at all.
+_MONTHS = [
+    "jan feb mar apr may jun jul aug sep oct nov dec",  # English
+    "jan feb mär apr mai jun jul aug sep okt nov dez",  # German
+    "jan fév mar avr mai jui jui aoû sep oct nov déc",  # French
+    "ene feb mar abr may jun jul ago sep oct nov dic",  # Spanish
+    "gen feb mar apr mag giu lug ago set ott nov dic",  # Italian
+    "jan fev mar abr mai jun jul ago set out nov dez",  # Portuguese
+    "jan feb maa apr mei jun jul aug sep okt nov dec",  # Dutch
+    "sty lut mar kwi maj cze lip sie wrz paź lis gru",  # Polish
+]
+_MONTH_WORD = regex.compile(r"\p{L}{3,}")
+_NUMBER = regex.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def shows_date(text: str, iso: str | None) -> bool:
+    """Whether ``text`` writes the date ``iso`` (YYYY-MM-DD) somewhere: its year with its
+    day and its month (as a number or a name) within a few words of it."""
+    if not iso or len(iso) < 10 or not iso[:4].isdigit():
+        return False
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    names = {line.split()[month - 1] for line in _MONTHS}
+    for found in regex.finditer(rf"(?<!\d){year}(?!\d)", text):
+        window = text[max(0, found.start() - 30) : found.end() + 30].casefold()
+        numbers = {int(n) for n in _NUMBER.findall(window.replace(year, " "))}
+        if day not in numbers:
+            continue
+        months = {w[:3] for w in _MONTH_WORD.findall(window)}
+        if month in numbers - {day} or names & months or (month == day and day in numbers):
+            return True
+    return False
+
+
+def shows_title(text: str, title: str | None) -> bool:
+    """Whether a line of ``text`` is the title (folded as ``fold_title``)."""
+    wanted = fold_title(title).casefold()
+    return bool(wanted) and any(
+        fold_title(line.strip(" #*")).casefold() == wanted for line in text.splitlines()
+    )
+
+
+def shows_authors(text: str, authors: str | None) -> bool:
+    """Whether every author name of the truth is written in ``text``."""
+    names = author_set(authors)
+    folded = fold_name(text)
+    return bool(names) and all(name in folded for name in names)
