@@ -228,7 +228,7 @@ def find_anchor(doc: Document) -> Anchor | None:
         return None
     blocks = doc.blocks[:HEAD_SCAN]
     lower = lower_case_words(doc)
-    found = _by_page_title(blocks)
+    found = _by_page_title(blocks, lower)
     if found is None:  # the weaker evidence counts where the article's prose starts
         opening = blocks[: _opening(blocks)]
         found = (
@@ -277,8 +277,9 @@ def _reads_as_headline(text: str) -> bool:
     return not detect.has_date_label(text)
 
 
-def _by_page_title(blocks: Sequence[Block]) -> tuple[int, str] | None:
-    """A later line that is the first line, or the headline part of it (``Headline | Site``)."""
+def _by_page_title(blocks: Sequence[Block], lower: frozenset[str]) -> tuple[int, str] | None:
+    """A later line that is the first line, or the headline part of it (``Headline | Site``);
+    of several such lines, the first with a byline or date near it."""
     if len(blocks) < 3 or not _one_line(blocks[0]) or len(blocks[0].text) > 300:
         return None
     page_title = detect.squash(blocks[0].text)
@@ -290,10 +291,17 @@ def _by_page_title(blocks: Sequence[Block]) -> tuple[int, str] | None:
     for target in wanted:
         if len(target.split()) < 2:
             continue
-        for index in range(1, len(blocks)):
-            block = blocks[index]
-            if fold(block.text) == target and _page_title_shaped(block):
+        found = [
+            index
+            for index in range(1, len(blocks))
+            if fold(blocks[index].text) == target and _page_title_shaped(blocks[index])
+        ]
+        for index in found:
+            near = blocks[max(0, index - ITEM_REACH) : index + 1 + ITEM_REACH]
+            if any(is_dated_or_signed(b, lower) for b in near):
                 return index, PAGE_TITLE
+        if found:
+            return found[0], PAGE_TITLE
     return None
 
 

@@ -8,6 +8,7 @@ import regex
 
 from cleanarticle import detect, head, urls
 from cleanarticle.cleaners._util import remove_block, remove_blocks
+from cleanarticle.lexicon import is_english
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
@@ -48,12 +49,20 @@ def headline(doc: Document, ctx: Context) -> None:
     under = (anchor.dek if anchor.dek is not None else anchor.title) + 1  # a bare name's place
     lower = head.lower_case_words(doc)
     done = {id(block) for block, _, _ in taken}  # the headline and the page title
+    stop = min(len(blocks), max(anchor.end, under + 1, anchor.title + 1 + head.ITEM_REACH))
     for index in range(anchor.start, min(len(blocks), max(anchor.end, under + 1))):
         block = blocks[index]
         if id(block) in done or not block.lines:
             continue
         text = block.text
-        if index == anchor.dek:
+        if _lone_by(block) and index + 1 < stop and "byline" not in changes:
+            names = detect.parse_byline(f"{text} {blocks[index + 1].text}")
+            if names is not None and not head.are_words(names.authors or (names.text,), lower):
+                changes.update(byline=names.text, authors=names.authors)
+                taken.append((block, "move", "byline -> byline ('By' on its own line)"))
+                taken.append((blocks[index + 1], "move", "byline -> byline"))
+                done.add(id(blocks[index + 1]))
+        elif index == anchor.dek:
             if not doc.metadata.description:
                 changes["description"] = detect.squash(text)
                 taken.append((block, "move", "standfirst -> description"))
@@ -65,14 +74,51 @@ def headline(doc: Document, ctx: Context) -> None:
             and _take_fact(doc, changes, fact)
         ):
             taken.append((block, "move", fact[0]))
-    if under < len(blocks) and "byline" not in changes and not doc.metadata.byline:
-        block = blocks[under]
-        names = head.bare_name(block.text, lower) if block.is_paragraph else ()
-        if names and len(block.lines) == 1:
-            changes.update(byline=names[0], authors=names)
-            taken.append((block, "move", "name under the headline -> byline"))
+    if "byline" not in changes and not doc.metadata.byline and _in_english(blocks):
+        _bare_byline(blocks, range(under, stop), lower, changes, taken, done)
     doc.set_meta(**changes)
     remove_blocks(doc, ctx, taken)
+
+
+def _in_english(blocks: list[Block]) -> bool:
+    """Whether the document's prose is English: a name is told from other words by its
+    capitals, which German writes on every noun (checked on the first 50 paragraphs)."""
+    prose = [b.text for b in blocks if b.is_paragraph and len(b.text) > 80][:50]
+    return is_english(" ".join(prose))
+
+
+_LONE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af", "przez"])
+
+
+def _lone_by(block: Block) -> bool:
+    """``By`` on a line of its own, the name on the next (as pages that link it write it)."""
+    return len(block.lines) == 1 and block.text.strip(" :").lower() in _LONE_BY
+
+
+def _bare_byline(
+    blocks: list[Block],
+    where: range,
+    lower: frozenset[str],
+    changes: dict[str, object],
+    taken: list[_Taken],
+    done: set[int],
+) -> None:
+    """The first line under the headline that is only a name (``Jane Doe``), or a date and
+    a name (``Dec 17, 2025 Jane Doe``), is the byline."""
+    for index in where:
+        block = blocks[index]
+        if id(block) in done or not block.is_paragraph or len(block.lines) != 1:
+            continue
+        text = block.text
+        dated = detect.split_leading_date(text)
+        names = head.bare_name(dated[1] if dated else text, lower)
+        if not names:
+            continue
+        changes.update(byline=names[0], authors=names)
+        if dated and not changes.get("date"):
+            changes["date"] = dated[0]
+        taken.append((block, "move", "name under the headline -> byline"))
+        return
 
 
 def _page_title(doc: Document, changes: dict[str, object], title: str) -> _Taken:

@@ -28,6 +28,7 @@ from cleanarticle.detect.date import (
     parse_date,
     parse_date_line,
     split_date_prefix,
+    split_leading_date,
 )
 from cleanarticle.detect.text import CLOSERS, SENTENCE_END, short_cache, squash, words
 from cleanarticle.detect.title import TEASER, has_inner_sentence, is_teaser, is_title_like
@@ -57,6 +58,7 @@ __all__ = [
     "split_authors",
     "split_byline",
     "split_date_prefix",
+    "split_leading_date",
     "squash",
     "strip_credit_label",
     "words",

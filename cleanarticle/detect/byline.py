@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import regex
 
 from cleanarticle.detect.date import (
+    DATE_LABEL,
     PART_SEPARATORS,
-    PUBLISHED_LABEL,
     is_trivia,
     parse_date,
     split_trailing_date,
@@ -21,7 +21,8 @@ _CAPITAL_START = regex.compile(r"^[\p{Lu}\p{Lt}]")
 _FOR_OUTLET = regex.compile(r"\s+(?:for|with|für|pour|para|per)\s+")
 
 _BYLINE = regex.compile(
-    r"^(?:(?:written|words|reporting|text|story|report|photos?(?: and words)?)\s+by"
+    r"^(?:(?:written|posted|published|authored|words|reporting|text|story|report"
+    r"|photos?(?: and words)?)\s+by"
     r"|by|von|par|por|di|door|av|af|przez)\s*:?\s+(?P<rest>.+)$"
     r"|^(?:authors?|byline|source|autor(?:in|en)?|auteur|writer|reporter)\s*:\s*(?P<rest>.+)$",
     regex.IGNORECASE,
@@ -79,7 +80,7 @@ class Byline:
 
 #: ``Published August 7, 2023 by Nicole Burke``: a date line that names the author.
 _DATED_BYLINE = regex.compile(
-    rf"^(?:{PUBLISHED_LABEL}\s*:?\s*)?(?P<date>.+?)\s+by\s*:?\s+(?P<rest>.+)$", regex.IGNORECASE
+    rf"^(?:{DATE_LABEL}\s*:?\s*)?(?P<date>.+?)\s+by\s*:?\s+(?P<rest>.+)$", regex.IGNORECASE
 )
 
 
@@ -102,6 +103,7 @@ def parse_byline(text: str) -> Byline | None:
     line = squash(text)  # with single spaces, as CA103 will write the line
     if len(line) > 200:
         return None
+    line = line.removesuffix(".") if not line.endswith("..") else line
     dated = _DATED_BYLINE.match(line)
     if dated is not None:
         found = parse_date(dated["date"])

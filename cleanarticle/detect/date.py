@@ -194,6 +194,8 @@ def split_trailing_date(text: str) -> tuple[str, dt.date] | None:
 
     >>> split_trailing_date("Kathryn Giuffrida Mar 5, 2025")
     ('Kathryn Giuffrida', datetime.date(2025, 3, 5))
+    >>> split_trailing_date("Peter Bell on August 21, 2019")
+    ('Peter Bell', datetime.date(2019, 8, 21))
     >>> split_trailing_date("Jane Doe") is None
     True
     """
@@ -205,7 +207,30 @@ def split_trailing_date(text: str) -> tuple[str, dt.date] | None:
             continue
         found = parse_date(" ".join(tokens[-size:]))
         if found is not None:
-            return " ".join(tokens[:-size]).rstrip(" ,-–—|"), found
+            return _DATE_JOIN.sub("", " ".join(tokens[:-size])).rstrip(" ,-–—|"), found
+    return None
+
+
+#: What joins a name to the date after it: ``Jane Doe on March 9, 2021``.
+_DATE_JOIN = regex.compile(r"\s+(?:on|am|le|el|il|em|op|at)$", regex.IGNORECASE)
+
+
+def split_leading_date(text: str) -> tuple[dt.date, str] | None:
+    """A date followed by words: ``(date, "Julian K. Arni")`` for ``Dec 17, 2025 Julian K.
+    Arni``.
+
+    >>> split_leading_date("Dec 17, 2025 Julian K. Arni")
+    (datetime.date(2025, 12, 17), 'Julian K. Arni')
+    """
+    if not _DIGIT.found_in(text):
+        return None
+    tokens = words(text)
+    for size in _TRAILING_DATE_WORDS:
+        if size >= len(tokens):
+            continue
+        found = parse_date(" ".join(tokens[:size]))
+        if found is not None:
+            return found, " ".join(tokens[size:]).lstrip(" ,-–—|·•")
     return None
 
 
