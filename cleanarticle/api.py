@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from importlib.metadata import EntryPoint, entry_points
@@ -111,6 +112,7 @@ class Article:
 
 
 InputFormat = Literal["auto", "text", "html"]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 FORMATS: tuple[str, ...] = ("auto", "text", "html")
 
 
@@ -152,6 +154,12 @@ def clean(
         text, note = decode(text)
         if note:
             notes.append(Edit("CA000", "input", "decode", note))
+    elif not text.isascii() and _SURROGATE.search(text):
+        # A str can hold lone surrogates (from JSON escapes, or a file name read with
+        # surrogateescape); they cannot be written as UTF-8, so they are marked as U+FFFD.
+        count = len(_SURROGATE.findall(text))
+        text = _SURROGATE.sub("\ufffd", text)
+        notes.append(Edit("CA000", "input", "decode", f"replaced {count} lone surrogate(s)"))
     if format == "html" or (format == "auto" and looks_like_html(text)):
         doc = _from_html(text, url, notes)
     else:

@@ -29,7 +29,7 @@ from typing import Any, Protocol, TypeVar
 
 from cleanarticle.api import clean
 from cleanarticle.config import Config
-from cleanarticle.errors import CleanArticleError
+from cleanarticle.errors import CleanArticleError, InternalError
 from cleanarticle.evidence import Evidence, words_of
 
 #: File names a directory is searched for (``--include`` replaces them).
@@ -61,13 +61,22 @@ class Result:
     markdown: str = ""
     data: dict[str, Any] = field(default_factory=dict)  # metadata, body, edits
     error: str | None = None
+    #: The error is a bug (a cleaner raised, the output is not a fixed point), not the input's.
+    internal: bool = False
 
     def to_json(self) -> str:
+        """The JSONL line (without its newline); always encodable as UTF-8."""
         if self.error is not None:
-            return json.dumps({"id": self.id, "error": self.error}, ensure_ascii=False)
-        record = {"id": self.id, "markdown": self.markdown, **self.data}
-        record.pop("body", None)
-        return json.dumps(record, ensure_ascii=False, default=str)
+            record: dict[str, Any] = {"id": self.id, "error": self.error}
+        else:
+            record = {"id": self.id, "markdown": self.markdown, **self.data}
+            record.pop("body", None)
+        line = json.dumps(record, ensure_ascii=False, default=str)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (an id from a non-UTF-8 file name)
+            line = json.dumps(record, ensure_ascii=True, default=str)
+        return line
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -213,8 +222,11 @@ def clean_record(record: Record, config: Config, evidence: Evidence | None) -> R
         )
     except CleanArticleError as exc:
         return Result(record.id, record.out, error=str(exc))
+    except InternalError as exc:
+        return Result(record.id, record.out, error=f"internal error: {exc}", internal=True)
     except Exception as exc:  # a bug must cost one record, not the batch
-        return Result(record.id, record.out, error=f"internal error: {type(exc).__name__}: {exc}")
+        error = f"internal error: {type(exc).__name__}: {exc}"
+        return Result(record.id, record.out, error=error, internal=True)
     return Result(record.id, record.out, article.markdown, article.to_dict())
 
 

@@ -9,8 +9,9 @@ import json
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -18,12 +19,13 @@ from cleanarticle import __version__
 from cleanarticle.api import Article, clean, default_pipeline
 from cleanarticle.config import Config
 from cleanarticle.docs import rules_markdown, rules_table
-from cleanarticle.errors import CleanArticleError, ConfigError
+from cleanarticle.errors import CleanArticleError, CleanerError, ConfigError, InternalError
 from cleanarticle.html import looks_like_html
 from cleanarticle.settings import find_config, load_config
 
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 123
 STDIN = "-"
+REPORT = "please report it with the input (--verbose shows the traceback)"
 
 DESCRIPTION = """\
 Turn scraped news articles into one canonical Markdown document: a body with one line per
@@ -36,10 +38,11 @@ would change; --diff shows how.
 """
 
 EPILOG = """\
-exit codes:
-  0  done; with --check: every file is already canonical
-  1  with --check or --diff: some file would change
-  2  usage error, unreadable or undecodable input, or a failed write
+exit codes (the worst of all files):
+  0    done; with --check: every file is already canonical
+  1    with --check or --diff: some file would change
+  2    usage error, unreadable or undecodable input, or a failed write
+  123  internal error: a cleaner or plugin failed (a bug; --verbose shows the traceback)
 
 other commands:
   cleanarticle batch INPUT... --out DIR|FILE.jsonl
@@ -151,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print no summary line in --check/--write mode"
     )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print the traceback of an internal error"
+    )
     parser.add_argument("--version", action="version", version=f"cleanarticle {__version__}")
     return parser
 
@@ -175,10 +181,29 @@ def _codes(value: str | None) -> list[str] | None:
 
 
 @dataclass
+class Failure:
+    """A file that could not be cleaned: its name, what to do, and its exit code."""
+
+    shown: str
+    message: str
+    code: int = EXIT_ERROR
+
+
+@dataclass
 class Outcome:
+    """What a run did, file by file; failures are reported together at the end."""
+
     changed: int = 0
     unchanged: int = 0
-    errors: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def fail(self, shown: str, message: str, code: int = EXIT_ERROR) -> None:
+        self.failures.append(Failure(shown, message, code))
+
+    @property
+    def worst(self) -> int:
+        """The exit code of the worst failure (123 beats 2), or 0."""
+        return max((f.code for f in self.failures), default=EXIT_OK)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -204,6 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except Exception as exc:  # a bug outside any one file: still one line, exit 123
+        if "-v" in args_list or "--verbose" in args_list:
+            traceback.print_exc()
+        _error(f"internal error ({type(exc).__name__}: {exc}); {REPORT}")
+        return EXIT_INTERNAL
 
 
 def _rules(argv: list[str]) -> int:
@@ -218,16 +248,18 @@ def _rules(argv: list[str]) -> int:
 def _run(args: argparse.Namespace) -> int:
     if not args.files:
         raise UsageError("no input: name files, directories or '-' for standard input")
+    if "" in args.files:
+        raise UsageError("an empty path was given; name a file or directory ('.' for this one)")
     modes = [args.write, args.check or args.diff, args.json, args.explain]
     if sum(bool(m) for m in modes) > 1:
         raise UsageError("choose one of --write, --check/--diff, --json and --explain")
     config = _config(args)
     default_pipeline().active(config)  # validates --select/--ignore before any file is read
-    paths, missing = _expand(args.files)
+    outcome = Outcome()
+    paths = _expand(args.files, outcome)
     plain_print = not (args.write or args.check or args.diff or args.json or args.explain)
     if plain_print and len(paths) > 1:
         raise UsageError("several files: use --write, --check, --diff, --json or --explain")
-    outcome = Outcome(errors=missing)
     for path in paths:
         _one(path, args, config, outcome)
     return _finish(args, outcome)
@@ -246,10 +278,10 @@ def _config(args: argparse.Namespace) -> Config:
         raise ConfigError(f"{exc} (no file was changed)") from None
 
 
-def _expand(names: list[str]) -> tuple[list[str], int]:
-    """Files to clean (directories searched for .md/.markdown/.txt) and how many were empty."""
+def _expand(names: list[str], outcome: Outcome) -> list[str]:
+    """Files to clean (directories searched for .md/.markdown/.txt); an empty directory is a
+    failure of the run."""
     out: list[str] = []
-    empty = 0
     for name in names:
         path = Path(name)
         if name != STDIN and path.is_dir():
@@ -261,12 +293,11 @@ def _expand(names: list[str]) -> tuple[list[str], int]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                _error(f"{name}: directory has no .md or .txt files")
-                empty += 1
+                outcome.fail(shown_path(name), "directory has no .md or .txt files")
             out.extend(found)
         else:
             out.append(name)
-    return out, empty
+    return out
 
 
 def _read(path: str) -> bytes:
@@ -286,21 +317,60 @@ def _read(path: str) -> bytes:
         raise CleanArticleError(f"cannot read: {exc.strerror or exc}") from None
 
 
+def shown_path(path: str) -> str:
+    """``path`` as messages and JSON show it: ``<stdin>`` for ``-``, and bytes of a file
+    name that are not UTF-8 as ``\\xff`` escapes (printable and encodable everywhere)."""
+    if path == STDIN:
+        return "<stdin>"
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) -> None:
-    shown = "<stdin>" if path == STDIN else path
+    """Clean one file and do what the mode says; a failure is recorded, never raised."""
+    shown = shown_path(path)
     try:
-        data = _read(path)
-        html_input = args.format == "html" or (args.format == "auto" and _is_html(data))
-        if html_input and (args.write or args.check or args.diff) and path != STDIN:
-            raise CleanArticleError(
-                "is an HTML page, which --write/--check would replace with Markdown; "
-                "print it ('cleanarticle page.html > page.md') or use 'cleanarticle batch'"
-            )
-        article = clean(data, config=config, format=args.format)
+        _clean_one(path, shown, args, config, outcome)
     except CleanArticleError as exc:
-        _error(f"{shown}: {exc}")
-        outcome.errors += 1
-        return
+        outcome.fail(shown, str(exc))
+    except CleanerError as exc:
+        _traceback(args, exc)
+        outcome.fail(
+            shown,
+            f"internal error: {exc}; the file is unchanged; {REPORT}, "
+            f"or skip the cleaner with --ignore {exc.code}",
+            EXIT_INTERNAL,
+        )
+    except InternalError as exc:
+        _traceback(args, exc)
+        message = f"internal error: {exc}; the file is unchanged; {REPORT}"
+        outcome.fail(shown, message, EXIT_INTERNAL)
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        _traceback(args, exc)
+        outcome.fail(
+            shown,
+            f"internal error ({type(exc).__name__}: {exc}); the file is unchanged; {REPORT}",
+            EXIT_INTERNAL,
+        )
+
+
+def _traceback(args: argparse.Namespace, exc: BaseException) -> None:
+    if args.verbose:
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+def _clean_one(
+    path: str, shown: str, args: argparse.Namespace, config: Config, outcome: Outcome
+) -> None:
+    data = _read(path)
+    html_input = args.format == "html" or (args.format == "auto" and _is_html(data))
+    if html_input and (args.write or args.check or args.diff) and path != STDIN:
+        raise CleanArticleError(
+            "is an HTML page, which --write/--check would replace with Markdown; "
+            "print it ('cleanarticle page.html > page.md') or use 'cleanarticle batch'"
+        )
+    article = clean(data, config=config, format=args.format)
     original = data.decode("utf-8", errors="replace")
     changed = original != article.markdown
     out = sys.stdout
@@ -311,7 +381,7 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
             **article.to_dict(),
             "markdown": article.markdown,
         }
-        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        out.write(json_line(record))
     elif args.explain:
         _explain(out, shown, article)
     elif args.check or args.diff:
@@ -330,16 +400,16 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
         if path == STDIN:
             out.write(article.markdown)
         elif changed and _read_only(path):
-            _error(f"{shown}: file is read-only; make it writable (chmod u+w) to clean it in place")
-            outcome.errors += 1
-            return
+            raise CleanArticleError(
+                "file is read-only; make it writable (chmod u+w) to clean it in place"
+            )
         elif changed:
             try:
                 write_atomic(Path(path), article.markdown)
             except OSError as exc:
-                _error(f"{shown}: cannot write ({exc.strerror or exc}); the file is unchanged")
-                outcome.errors += 1
-                return
+                raise CleanArticleError(
+                    f"cannot write ({exc.strerror or exc}); the file is unchanged"
+                ) from None
             if not args.quiet:
                 sys.stderr.write(f"cleaned {shown}\n")
     else:
@@ -348,6 +418,18 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
         outcome.changed += 1
     else:
         outcome.unchanged += 1
+
+
+def json_line(record: dict[str, object]) -> str:
+    """One JSON line, UTF-8 encodable whatever the record holds: text with lone surrogates
+    (from a file name that is not UTF-8, or a JSON input's escapes) is written with
+    ``\\uXXXX`` escapes instead of failing."""
+    line = json.dumps(record, ensure_ascii=False, default=str)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record, ensure_ascii=True, default=str)
+    return line + "\n"
 
 
 def _is_html(data: bytes) -> bool:
@@ -394,16 +476,20 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _finish(args: argparse.Namespace, outcome: Outcome) -> int:
+    """Every failure (one line each), the summary, and the worst exit code."""
+    for failure in outcome.failures:
+        _error(f"{failure.shown}: {failure.message}")
     if (args.check or args.diff or args.write) and not args.quiet:
         total = outcome.changed + outcome.unchanged
         verb = "cleaned" if args.write else "would be cleaned"
+        failed = len(outcome.failures)
         sys.stderr.write(
             f"{outcome.changed} of {total} file(s) {verb}"
-            + (f", {outcome.errors} failed" if outcome.errors else "")
+            + (f", {failed} failed" if failed else "")
             + "\n"
         )
-    if outcome.errors:
-        return EXIT_ERROR
+    if outcome.failures:
+        return outcome.worst
     if (args.check or args.diff) and outcome.changed:
         return EXIT_CHANGED
     return EXIT_OK

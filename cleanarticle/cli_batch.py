@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,9 +43,10 @@ the output does not depend on the order of the inputs or on --jobs.
 
 EPILOG = """\
 exit codes:
-  0  every document was cleaned
-  1  some documents failed (each is listed; the others are written)
-  2  usage or configuration error, or the output cannot be written
+  0    every document was cleaned
+  1    some documents failed (each is listed; the others are written)
+  2    usage or configuration error, or the output cannot be written
+  123  some document hit an internal error (a bug: a cleaner or plugin failed)
 
 examples:
   cleanarticle batch scraped/ --out clean/
@@ -104,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-progress", dest="progress", action="store_false", help="never show progress"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print the traceback of an internal error"
+    )
     settings = parser.add_argument_group(
         "configuration", "as for 'cleanarticle' (found from the inputs; flags override the file)"
     )
@@ -118,7 +123,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    from cleanarticle.cli import EXIT_ERROR, UsageError, _config, _error
+    """Run ``cleanarticle batch``; return its exit code (123, one line, for a bug)."""
+    from cleanarticle.cli import EXIT_INTERNAL, REPORT, _error
+
+    try:
+        return _main(argv)
+    except Exception as exc:
+        if "-v" in argv or "--verbose" in argv:
+            traceback.print_exc()
+        _error(f"internal error ({type(exc).__name__}: {exc}); {REPORT}")
+        return EXIT_INTERNAL
+
+
+def _main(argv: list[str]) -> int:
+    from cleanarticle.cli import EXIT_ERROR, EXIT_INTERNAL, UsageError, _config, _error
 
     try:
         args = build_parser().parse_args(argv)
@@ -184,6 +202,8 @@ def main(argv: list[str]) -> int:
                     os.unlink(name)
     if not args.quiet:
         summary.report(sys.stderr, time.monotonic() - started, evidence)
+    if summary.internal:
+        return EXIT_INTERNAL
     return 1 if summary.failures else 0
 
 
@@ -311,11 +331,13 @@ class Summary:
         self.documents = 0
         self.edits: Counter[tuple[str, str]] = Counter()
         self.failures: list[tuple[str, str]] = []
+        self.internal = 0  # failures that are bugs (exit code 123)
 
     def add(self, result: Result) -> None:
         self.documents += 1
         if result.error is not None:
             self.failures.append((result.id, result.error))
+            self.internal += result.internal
             return
         for edit in result.data.get("edits", ()):
             self.edits[(edit["code"], edit["name"])] += 1

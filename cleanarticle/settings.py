@@ -42,7 +42,9 @@ def find_config(paths: Sequence[str | os.PathLike[str]] = ()) -> Path | None:
             candidate = directory / name
             if not candidate.is_file():
                 continue
-            if name != "pyproject.toml" or "cleanarticle" in _read_toml(candidate).get("tool", {}):
+            if name != "pyproject.toml":
+                return candidate
+            if _tool_table(_read_toml(candidate), candidate) is not None:
                 return candidate
     return None
 
@@ -61,6 +63,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; TOML files must be saved as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
@@ -75,9 +79,26 @@ def read_settings(path: Path) -> tuple[dict[str, Any], str]:
     data = _read_toml(path)
     where = str(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("cleanarticle", {})
+        data = _tool_table(data, path) or {}
         where = f"{path} {TABLE}"
     return settings_from_table(data, where), where
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """The ``[tool.cleanarticle]`` table of a parsed ``pyproject.toml``, or None.
+
+    ``tool`` or ``tool.cleanarticle`` given as something other than a table (``tool = 1``)
+    is a ConfigError naming the file, not a crash.
+    """
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.NAME]), got {_describe(tool)}")
+    table = tool.get("cleanarticle")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(
+            f"{path}: tool.cleanarticle must be a table ({TABLE}), got {_describe(table)}"
+        )
+    return table
 
 
 def _strings(where: str, key: str, value: object) -> list[str]:

@@ -1,0 +1,203 @@
+"""Issue 15's contract, through the real command: never damage a file, never lose a
+document, never crash. Exit codes are black's and ruff's: 0 clean, 1 would change,
+2 usage or input error, 123 internal error; each failure is one line on standard error."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from cleanarticle import clean
+from cleanarticle.cleaners.remnants import convert
+from tests.conftest import run_cli
+
+STORY = (
+    "Bridge Reopens After Repairs\n\n"
+    "By Ann Lee\n\n"
+    "Advertisement\n\n"
+    "The bridge reopened on Monday after six months of repairs, the city said.\n"
+)
+CANONICAL = clean(STORY).markdown
+
+
+def error_lines(result) -> list[str]:  # type: ignore[no-untyped-def]
+    """The ``cleanarticle: error:`` lines of a run; there is never a traceback."""
+    err = result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err
+    return [line for line in err.splitlines() if line.startswith("cleanarticle: error:")]
+
+
+# --- internal errors: a cleaner or plugin that raises ------------------------------------
+
+BOOM_PLUGIN = """
+from cleanarticle import cleaner
+
+
+@cleaner("XYZ001", "explode", "Raise on documents that say BOOM.")
+def explode(doc, ctx):
+    if any("BOOM" in block.text for block in doc.blocks):
+        raise ValueError("the plugin's bug")
+"""
+
+
+@pytest.fixture
+def boom_plugin(tmp_path: Path) -> dict[str, str]:
+    """A plugin whose cleaner raises, found by entry point as an installed package is."""
+    site = tmp_path / "site"
+    info = site / "boom_plugin-0.1.dist-info"
+    info.mkdir(parents=True)
+    (site / "boom_plugin.py").write_text(BOOM_PLUGIN, "utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: boom-plugin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(
+        "[cleanarticle.cleaners]\nexplode = boom_plugin:explode\n", "utf-8"
+    )
+    return {"PYTHONPATH": str(site)}
+
+
+def test_a_raising_plugin_is_an_internal_error_for_that_file_only(
+    tmp_path: Path, boom_plugin: dict[str, str]
+) -> None:
+    files = tmp_path / "files"
+    files.mkdir()
+    boom = files / "a_boom.txt"
+    boom.write_text(STORY + "\nBOOM\n", "utf-8")
+    good = files / "b_good.txt"
+    good.write_text(STORY, "utf-8")
+    result = run_cli("--write", str(boom), str(good), env=boom_plugin)
+    assert result.returncode == 123
+    [line] = error_lines(result)
+    assert str(boom) in line and "XYZ001 explode" in line and "ValueError" in line
+    assert "--ignore XYZ001" in line and "the file is unchanged" in line
+    assert boom.read_text("utf-8") == STORY + "\nBOOM\n"
+    assert good.read_text("utf-8") == CANONICAL  # the run went on
+    assert run_cli("--check", "--ignore", "XYZ001", str(boom), env=boom_plugin).returncode == 1
+
+
+def test_verbose_shows_the_traceback(tmp_path: Path, boom_plugin: dict[str, str]) -> None:
+    boom = tmp_path / "boom.txt"
+    boom.write_text("BOOM\n", "utf-8")
+    result = run_cli("--check", "-v", str(boom), env=boom_plugin)
+    assert result.returncode == 123
+    err = result.stderr.decode()
+    assert "Traceback" in err and "boom_plugin.py" in err and "the plugin's bug" in err
+
+
+def test_batch_counts_a_raising_plugin_as_an_internal_error(
+    tmp_path: Path, boom_plugin: dict[str, str]
+) -> None:
+    records = tmp_path / "in.jsonl"
+    lines = [{"id": "boom", "text": "BOOM\n"}, {"id": "good", "text": STORY}]
+    records.write_text("".join(json.dumps(r) + "\n" for r in lines), "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_cli("batch", str(records), "--out", str(out), "-j", "1", env=boom_plugin)
+    assert result.returncode == 123
+    written = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert "XYZ001 explode raised ValueError" in written[0]["error"]
+    assert written[1]["markdown"] == CANONICAL
+
+
+# --- the classes of crash found by hostile testing ---------------------------------------
+
+
+def test_deeply_nested_inline_tags_are_read_without_recursion(tmp_path: Path) -> None:
+    depth = 20_000
+    paragraphs, _ = convert("<p>" + "<b>" * depth + "deep text" + "</b>" * depth + "</p>")
+    assert paragraphs == [[(0, "deep text")]]
+    path = tmp_path / "nested.txt"
+    path.write_text(
+        "The council met on Monday.\n\n<p>" + "<i>" * 5000 + "deep" + "</i>" * 5000 + "</p>\n",
+        "utf-8",
+    )
+    result = run_cli("--write", str(path))
+    assert result.returncode == 0, result.stderr
+    assert path.read_text("utf-8") == "The council met on Monday.\n\ndeep\n"
+
+
+def test_lone_surrogates_never_reach_a_jsonl_or_md_file(tmp_path: Path) -> None:
+    records = tmp_path / "in.jsonl"
+    text = "The mayor \ud800 spoke on Monday about the new bridge."
+    records.write_text(
+        json.dumps({"id": "s\udc80", "text": text})
+        + "\n"
+        + json.dumps({"id": "page", "html": f"<title>T\udfff</title><p>{text}</p>"})
+        + "\n",
+        "utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_cli("batch", str(records), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    written = [json.loads(line) for line in out.read_bytes().decode("utf-8").splitlines()]
+    assert written[0]["markdown"] == "The mayor \ufffd spoke on Monday about the new bridge.\n"
+    assert written[0]["id"] == "s\udc80"  # the caller's id, escaped in the JSON
+    folder = tmp_path / "md"
+    assert run_cli("batch", str(records), "--out", str(folder)).returncode == 0
+    assert "\ufffd" in (folder / "s_.md").read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"tool = 1\n", "'tool' must be a table"),
+        (b'[tool]\ncleanarticle = "strict"\n', "tool.cleanarticle must be a table"),
+        ("[tool.cleanarticle]\nquotes = 'preserve'\n".encode("utf-16"), "not UTF-8"),
+        (b"[tool.cleanarticle]\nignore = ['CA5\xff']\n", "not UTF-8"),
+    ],
+)
+def test_config_files_of_unexpected_shape_or_encoding(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, "utf-8")
+    result = run_cli("--write", str(story))
+    assert result.returncode == 2
+    [line] = error_lines(result)
+    assert str(tmp_path / "pyproject.toml") in line and message in line
+    assert story.read_text("utf-8") == STORY
+
+
+@pytest.mark.skipif(os.uname().sysname == "Darwin", reason="macOS refuses such names")
+def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    path = tmp_path / name
+    path.write_text(STORY, "utf-8")
+    result = run_cli("--json", str(path))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["path"] == str(tmp_path / "caf\\xe9.txt")
+    result = run_cli("--check", str(tmp_path))
+    assert result.returncode == 1 and b"would clean" in result.stderr
+    assert "caf\\xe9.txt" in result.stderr.decode()
+    assert run_cli("--write", str(tmp_path)).returncode == 0
+    assert path.read_text("utf-8") == CANONICAL
+    out = tmp_path / "out.jsonl"
+    assert run_cli("batch", str(path), "--out", str(out)).returncode == 0
+    assert json.loads(out.read_text("utf-8"))["markdown"] == CANONICAL
+
+
+def test_every_failure_of_a_multi_file_run_is_listed_at_the_end(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01")
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, "utf-8")
+    result = run_cli("--write", str(missing), str(binary), str(good))
+    assert result.returncode == 2
+    lines = error_lines(result)
+    assert [line.split(": ")[2] for line in lines] == [str(missing), str(binary)]
+    assert good.read_text("utf-8") == CANONICAL
+    summary = result.stderr.decode().splitlines()[-1]
+    assert summary == "1 of 1 file(s) cleaned, 2 failed"
+
+
+def test_an_empty_path_is_a_usage_error(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, "utf-8")
+    result = run_cli("--write", "", cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = error_lines(result)
+    assert "empty path" in line
+    assert story.read_text("utf-8") == STORY
