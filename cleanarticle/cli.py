@@ -20,8 +20,9 @@ from cleanarticle.api import Article, clean, default_pipeline
 from cleanarticle.config import Config
 from cleanarticle.docs import rules_markdown, rules_table
 from cleanarticle.errors import CleanArticleError, CleanerError, ConfigError, InternalError
+from cleanarticle.files import FileSelection
 from cleanarticle.html import looks_like_html
-from cleanarticle.settings import find_config, load_config
+from cleanarticle.settings import file_settings, find_config, load_config
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 123
 STDIN = "-"
@@ -139,6 +140,39 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="straight ASCII quotes (default) or keep the input's quotes",
     )
+    files = parser.add_argument_group(
+        "which files",
+        "Directories are searched for the 'include' names (default: *.md, *.markdown, *.txt),\n"
+        "leaving out hidden paths, paths a .gitignore ignores and excluded paths. Patterns are\n"
+        "gitignore patterns relative to the project root (see docs/configuration.md).",
+    )
+    files.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="paths to leave out (repeatable); replaces the default list of non-article "
+        "files (README*, LICENSE*, requirements*.txt, ...) and the file's 'exclude'",
+    )
+    files.add_argument(
+        "--extend-exclude",
+        action="append",
+        metavar="PATTERN",
+        help="paths to leave out besides the default list (repeatable)",
+    )
+    files.add_argument(
+        "--force-exclude",
+        action="store_true",
+        default=None,
+        help="leave out excluded files even when they are named on the command line "
+        "(as pre-commit names them)",
+    )
+    files.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        default=None,
+        help="the name of the file read from '-': in messages, to find the configuration "
+        "and for --force-exclude",
+    )
     settings = parser.add_argument_group(
         "configuration",
         "Settings are read from [tool.cleanarticle] in the nearest pyproject.toml, or from a\n"
@@ -250,13 +284,17 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("no input: name files, directories or '-' for standard input")
     if "" in args.files:
         raise UsageError("an empty path was given; name a file or directory ('.' for this one)")
+    if args.stdin_filename is not None and STDIN not in args.files:
+        raise UsageError("--stdin-filename names standard input: pass '-' too")
     modes = [args.write, args.check or args.diff, args.json, args.explain]
     if sum(bool(m) for m in modes) > 1:
         raise UsageError("choose one of --write, --check/--diff, --json and --explain")
-    config = _config(args)
+    config_path = _config_path(args)
+    config = _config(args, config_path)
     default_pipeline().active(config)  # validates --select/--ignore before any file is read
+    selection = _selection(args, config_path)
     outcome = Outcome()
-    paths = _expand(args.files, outcome)
+    paths = _expand(args, selection, outcome)
     plain_print = not (args.write or args.check or args.diff or args.json or args.explain)
     if plain_print and len(paths) > 1:
         raise UsageError("several files: use --write, --check, --diff, --json or --explain")
@@ -265,39 +303,90 @@ def _run(args: argparse.Namespace) -> int:
     return _finish(args, outcome)
 
 
-def _config(args: argparse.Namespace) -> Config:
-    """The file's settings (``--config``, else the one found from the files), then the flags."""
+def _config_path(args: argparse.Namespace) -> Path | None:
+    """The configuration file to read: ``--config``, else the one found from the files."""
     if args.config and args.no_config:
         raise UsageError("--config and --no-config contradict each other; choose one")
-    path = None if args.no_config else args.config or find_config(args.files)
+    if args.no_config:
+        return None
+    if args.config:
+        return Path(args.config)
+    names = [
+        (getattr(args, "stdin_filename", None) or name) if name == STDIN else name
+        for name in args.files
+    ]
+    try:
+        return find_config(names)
+    except ConfigError as exc:
+        raise ConfigError(f"{exc} (no file was changed)") from None
+
+
+def _config(args: argparse.Namespace, path: Path | None) -> Config:
+    """The settings of the file at ``path`` (or the defaults), then the flags."""
     try:
         return load_config(
-            path, select=_codes(args.select), ignore=_codes(args.ignore), quotes=args.quotes
+            path,
+            select=_codes(args.select),
+            ignore=_codes(args.ignore),
+            quotes=args.quotes,
         )
     except ConfigError as exc:
         raise ConfigError(f"{exc} (no file was changed)") from None
 
 
-def _expand(names: list[str], outcome: Outcome) -> list[str]:
-    """Files to clean (directories searched for .md/.markdown/.txt); an empty directory is a
-    failure of the run."""
+def _selection(args: argparse.Namespace, config_path: Path | None) -> FileSelection:
+    """Which files are articles: the file's settings, then the flags."""
+    try:
+        found = file_settings(config_path)
+    except ConfigError as exc:
+        raise ConfigError(f"{exc} (no file was changed)") from None
+    if args.exclude is not None:
+        found["exclude"] = args.exclude
+    if args.extend_exclude:
+        found["extend_exclude"] = [*found.get("extend_exclude", ()), *args.extend_exclude]
+    if args.force_exclude is not None:
+        found["force_exclude"] = args.force_exclude
+    return FileSelection(**found)
+
+
+def _expand(args: argparse.Namespace, selection: FileSelection, outcome: Outcome) -> list[str]:
+    """Files to clean: directories walked for articles (what cannot be read is a failure),
+    and named files, unless ``--force-exclude`` leaves them out."""
     out: list[str] = []
-    for name in names:
+    for name in args.files:
         path = Path(name)
-        if name != STDIN and path.is_dir():
-            found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in (".md", ".markdown", ".txt")
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+        if name == STDIN:
+            if args.stdin_filename and _forced_out(args, selection, Path(args.stdin_filename)):
+                out.append(_EXCLUDED_STDIN)
+            else:
+                out.append(name)
+        elif path.is_dir():
+            found = []
+            for item, problem in selection.walk(path):
+                if problem is None:
+                    found.append(str(item))
+                else:
+                    outcome.fail(shown_path(str(item)), problem)
             if not found:
-                outcome.fail(shown_path(name), "directory has no .md or .txt files")
-            out.extend(found)
-        else:
+                outcome.fail(shown_path(name), "directory has no .md or .txt files to clean")
+            out.extend(sorted(found))
+        elif not _forced_out(args, selection, path):
             out.append(name)
     return out
+
+
+#: Standard input whose --stdin-filename is excluded: passed through unchanged.
+_EXCLUDED_STDIN = "\x00excluded-stdin"
+
+
+def _forced_out(args: argparse.Namespace, selection: FileSelection, path: Path) -> bool:
+    """Whether ``--force-exclude`` leaves out a file named on the command line."""
+    if not selection.force_exclude:
+        return False
+    why = selection.excluded(path)
+    if why and args.verbose:
+        sys.stderr.write(f"skipped {shown_path(str(path))}: {why}\n")
+    return why is not None
 
 
 def _read(path: str) -> bytes:
@@ -327,7 +416,12 @@ def shown_path(path: str) -> str:
 
 def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) -> None:
     """Clean one file and do what the mode says; a failure is recorded, never raised."""
-    shown = shown_path(path)
+    if path == _EXCLUDED_STDIN:  # as black and ruff do: an excluded input passes unchanged
+        if not (args.check or args.diff or args.json or args.explain):
+            sys.stdout.buffer.write(sys.stdin.buffer.read())
+        outcome.unchanged += 1
+        return
+    shown = shown_path(path) if path != STDIN or not args.stdin_filename else args.stdin_filename
     try:
         _clean_one(path, shown, args, config, outcome)
     except CleanArticleError as exc:

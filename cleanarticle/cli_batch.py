@@ -136,14 +136,21 @@ def main(argv: list[str]) -> int:
 
 
 def _main(argv: list[str]) -> int:
-    from cleanarticle.cli import EXIT_ERROR, EXIT_INTERNAL, UsageError, _config, _error
+    from cleanarticle.cli import (
+        EXIT_ERROR,
+        EXIT_INTERNAL,
+        UsageError,
+        _config,
+        _config_path,
+        _error,
+    )
 
     try:
         args = build_parser().parse_args(argv)
         if args.jobs is not None and args.jobs < 1:
             raise BatchUsageError("--jobs must be 1 or more")
         args.files = [i for i in args.inputs if i != STDIN]
-        config = _config(args)
+        config = _config(args, _config_path(args))
         from cleanarticle.api import default_pipeline
 
         default_pipeline().active(config)

@@ -173,17 +173,58 @@ SETTINGS: dict[str, tuple[str, _Reader]] = {
 }
 
 
+def _boolean(where: str, key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key}: expected true or false, got {_describe(value)}")
+    return value
+
+
+#: Settings of which files are articles (``FileSelection`` fields), not of cleaning.
+FILE_SETTINGS: dict[str, tuple[str, _Reader]] = {
+    "include": ("include", _strings),
+    "exclude": ("exclude", _strings),
+    "extend-exclude": ("extend_exclude", _strings),
+    "force-exclude": ("force_exclude", _boolean),
+}
+
+
 def settings_from_table(table: Mapping[str, object], where: str) -> dict[str, Any]:
-    """Check a settings table (from TOML) and turn it into ``Config.make`` arguments."""
+    """Check a settings table (from TOML) and turn it into ``Config.make`` arguments
+    (the file selection keys are checked too, and left to :func:`file_settings`)."""
     out: dict[str, Any] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
+        if key in FILE_SETTINGS:
+            FILE_SETTINGS[key][1](where, key, value)
+            continue
         if key not in SETTINGS:
-            raise ConfigError(
-                f"{where}: unknown key {raw_key!r}; expected one of: {', '.join(SETTINGS)}"
-            )
+            known = ", ".join([*SETTINGS, *FILE_SETTINGS])
+            raise ConfigError(f"{where}: unknown key {raw_key!r}; expected one of: {known}")
         field_name, reader = SETTINGS[key]
         out[field_name] = reader(where, key, value)
+    return out
+
+
+def file_settings(path: str | os.PathLike[str] | None) -> dict[str, Any]:
+    """The file selection settings of a config file (``include``, ``exclude``,
+    ``extend-exclude``, ``force-exclude``) and its directory as ``root``.
+
+    Without a file the root is the working directory and every setting is its default.
+    """
+    if path is None:
+        return {"root": Path.cwd()}
+    file = Path(path)
+    data = _read_toml(file)
+    where = str(file)
+    if file.name == "pyproject.toml":
+        data = _tool_table(data, file) or {}
+        where = f"{file} {TABLE}"
+    out: dict[str, Any] = {"root": file.resolve().parent}
+    for raw_key, value in data.items():
+        key = raw_key.replace("_", "-")
+        if key in FILE_SETTINGS:
+            field_name, reader = FILE_SETTINGS[key]
+            out[field_name] = reader(where, key, value)
     return out
 
 
