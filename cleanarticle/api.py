@@ -11,7 +11,7 @@ from typing import Any, Literal
 from cleanarticle import parse as parsing
 from cleanarticle.cleaners import BUILTIN
 from cleanarticle.config import DEFAULT_CONFIG, Config
-from cleanarticle.decode import decode
+from cleanarticle.decode import decode, decode_as
 from cleanarticle.errors import ConfigError
 from cleanarticle.evidence import Evidence
 from cleanarticle.html import extract, looks_like_html
@@ -124,10 +124,13 @@ def clean(
     evidence: Evidence | Mapping[str, int] | None = None,
     format: InputFormat = "auto",
     url: str | None = None,
+    encoding: str | None = None,
 ) -> Article:
     """Clean one article.
 
-    ``text`` may be bytes (decoded as UTF-8, else detected). ``format`` is ``"text"``
+    ``text`` may be bytes (decoded as ``encoding`` when given, else as UTF-8, else as a
+    detected encoding, which the ``CA000`` decode edit reports: see
+    :func:`cleanarticle.decode.is_guess`). ``format`` is ``"text"``
     (plain text or Markdown), ``"html"`` (a web page: its main text and metadata are
     extracted first) or ``"auto"`` (HTML when the input is a whole page). ``url`` is the
     address the article came from (used when the text does not give one). ``evidence`` is
@@ -151,7 +154,7 @@ def clean(
         raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     notes: list[Edit] = []
     if isinstance(text, bytes):
-        text, note = decode(text)
+        text, note = decode(text) if encoding is None else decode_as(text, encoding)
         if note:
             notes.append(Edit("CA000", "input", "decode", note))
     elif not text.isascii() and _SURROGATE.search(text):

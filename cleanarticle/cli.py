@@ -18,6 +18,7 @@ from typing import NoReturn, TextIO
 from cleanarticle import __version__
 from cleanarticle.api import Article, clean, default_pipeline
 from cleanarticle.config import Config
+from cleanarticle.decode import guessed_encoding
 from cleanarticle.docs import rules_markdown, rules_table
 from cleanarticle.errors import CleanArticleError, CleanerError, ConfigError, InternalError
 from cleanarticle.files import FileSelection
@@ -133,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="read input as an HTML page, as text/Markdown, or decide from the content "
         "(default); HTML can be printed, not rewritten in place",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        default=None,
+        help="the input's text encoding (e.g. cp1252); default: UTF-8, else detected, and "
+        "a detected encoding is a guess that --write, --check and --diff refuse",
     )
     rules.add_argument(
         "--quotes",
@@ -464,7 +472,17 @@ def _clean_one(
             "is an HTML page, which --write/--check would replace with Markdown; "
             "print it ('cleanarticle page.html > page.md') or use 'cleanarticle batch'"
         )
-    article = clean(data, config=config, format=args.format)
+    article = clean(data, config=config, format=args.format, encoding=args.encoding)
+    guess = _guessed_encoding(article)
+    if guess and (args.write or args.check or args.diff) and path != STDIN:
+        raise CleanArticleError(
+            f"not UTF-8, and {guess} is only a guess at its encoding, which is never written "
+            f"back: name the encoding (--encoding {guess}, if that is right) or convert the "
+            "file to UTF-8"
+        )
+    if guess:
+        _warn(f"{shown}: not UTF-8; decoded as {guess}, a guess: check the output, or name "
+              "the encoding with --encoding")  # fmt: skip
     original = data.decode("utf-8", errors="replace")
     changed = original != article.markdown
     out = sys.stdout
@@ -512,6 +530,14 @@ def _clean_one(
         outcome.changed += 1
     else:
         outcome.unchanged += 1
+
+
+def _guessed_encoding(article: Article) -> str | None:
+    """The encoding of an input that was detected (a guess), or None."""
+    for edit in article.edits:
+        if edit.code == "CA000" and edit.kind == "decode":
+            return guessed_encoding(edit.reason)
+    return None
 
 
 def json_line(record: dict[str, object]) -> str:
@@ -591,6 +617,10 @@ def _finish(args: argparse.Namespace, outcome: Outcome) -> int:
 
 def _error(message: str) -> None:
     sys.stderr.write(f"cleanarticle: error: {message}\n")
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"cleanarticle: warning: {message}\n")
 
 
 def _silence_stdout() -> None:
