@@ -27,10 +27,14 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 
+import regex
+
 from cleanarticle.api import clean
 from cleanarticle.config import Config
 from cleanarticle.errors import CleanArticleError, InternalError
 from cleanarticle.evidence import Evidence, words_of
+from cleanarticle.files import DEFAULT_MAX_SIZE, size_text, special_kind
+from cleanarticle.frontmatter import yaml_error
 
 #: File names a directory is searched for (``--include`` replaces them).
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
@@ -89,43 +93,100 @@ def read_records(
     exclude: Sequence[str] = (),
     format: str = "auto",
     labels: Mapping[str, str] | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> Iterator[Record]:
     """Records from files, directories (recursive) and JSONL files (``-``: standard input).
 
-    ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``).
+    ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``). What
+    cannot be read is a record with an error, never a silent gap: a FIFO, socket or device
+    (read it from ``-``), a file over ``max_size`` bytes, an unreadable directory, a
+    symbolic link out of its input tree or to a directory (not followed).
     """
     for name in inputs:
         path = Path(name)
         if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_records(name, (labels or {}).get(name))
         elif path.is_dir():
-            for found in _walk(path, include, exclude):
+            for found, problem in _walk(path, include, exclude):
                 relative = found.relative_to(path).as_posix()
-                yield _file_record(found, relative, format)
+                if problem is not None:
+                    out = str(PurePosixPath(relative).with_suffix(".md"))
+                    yield Record(str(found), out=out, error=problem)
+                else:
+                    yield _file_record(found, relative, format, max_size)
         else:
-            yield _file_record(path, path.name, format)
+            yield _file_record(path, path.name, format, max_size)
 
 
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
-    out = []
-    for found in root.rglob("*"):
-        relative = found.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in found.relative_to(root).parts):
-            continue
-        if not found.is_file() and not found.is_symlink():
-            continue  # directories; a broken link is kept, to be reported as a failure
-        if not any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in include):
-            continue
-        if any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in exclude):
-            continue
-        out.append(found)
+def _walk(
+    root: Path, include: Sequence[str], exclude: Sequence[str]
+) -> list[tuple[Path, str | None]]:
+    """The files under ``root`` whose names match ``include`` and not ``exclude``, sorted,
+    each with None, or with why it cannot be taken (listed as a failure, never skipped
+    silently). Hidden files and directories are left out; links are not followed out of
+    the tree, nor into directories."""
+    out: list[tuple[Path, str | None]] = []
+    top = os.path.realpath(root)
+
+    def matches(path: Path, globs: Sequence[str]) -> bool:
+        relative = path.relative_to(root).as_posix()
+        return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(relative, g) for g in globs)
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        why = f"cannot read the directory ({error.strerror or error}); its files were skipped"
+        out.append((where, why))
+
+    for directory, dirs, files in os.walk(root, onerror=unreadable):
+        base = Path(directory)
+        for name in list(dirs):
+            path = base / name
+            if name.startswith("."):
+                dirs.remove(name)
+            elif path.is_symlink():
+                dirs.remove(name)
+                if not matches(path, exclude):
+                    out.append((path, "a symbolic link to a directory, not followed"))
+        for name in files:
+            path = base / name
+            if name.startswith(".") or not matches(path, include) or matches(path, exclude):
+                continue
+            out.append((path, _not_readable(path, top)))
     return sorted(out)
 
 
-def _file_record(path: Path, relative: str, format: str) -> Record:
+def _not_readable(path: Path, top: str) -> str | None:
+    """Why a file found in a tree is not taken (a link out of the tree, not a regular
+    file), or None; a broken link is taken, to be reported when it is read."""
+    if path.is_symlink():
+        target = os.path.realpath(path)
+        if not os.path.exists(target):
+            return None
+        if os.path.commonpath([top, target]) != top:
+            return f"a symbolic link out of the input tree (to {target}), not followed"
+    try:
+        kind = special_kind(path.stat().st_mode)
+    except OSError:
+        return None
+    if kind is not None:
+        return f"{kind}, not a regular file; pipe it to 'cleanarticle batch -'"
+    return None
+
+
+def _file_record(path: Path, relative: str, format: str, max_size: int) -> Record:
     out = str(PurePosixPath(relative).with_suffix(".md"))
     try:
-        return Record(str(path), path.read_bytes(), format, out=out)
+        kind = special_kind(path.stat().st_mode)
+        if kind is not None:
+            error = f"{kind}, not a regular file; pipe it to 'cleanarticle batch -'"
+            if kind == "a directory":
+                error = "is a directory"
+            return Record(str(path), out=out, error=error)
+        with path.open("rb") as handle:
+            content = handle.read(max_size + 1)
+        if len(content) > max_size:
+            return Record(str(path), out=out, error=_too_big(max_size))
+        return Record(str(path), content, format, out=out)
     except FileNotFoundError:
         if path.is_symlink():
             return Record(str(path), out=out, error="broken symbolic link; fix or remove it")
@@ -136,10 +197,22 @@ def _file_record(path: Path, relative: str, format: str) -> Record:
         return Record(str(path), out=out, error=f"cannot read: {exc.strerror or exc}")
 
 
+def _too_big(max_size: int) -> str:
+    return (
+        f"over the size limit of {size_text(max_size)}; raise it with --max-size "
+        "(or max-size in the configuration)"
+    )
+
+
 def _jsonl_records(name: str, label: str | None = None) -> Iterator[Record]:
     """One record per line: ``{"id": ..., "text"|"html": ..., "url"?: ...}``."""
     label = label or ("<stdin>" if name == STDIN else name)
     try:
+        kind = None if name == STDIN else special_kind(os.stat(name).st_mode)
+        if kind is not None:
+            error = f"{kind}, not a regular file; pipe it to 'cleanarticle batch -'"
+            yield Record(label, error="is a directory" if kind == "a directory" else error)
+            return
         handle = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
     except OSError as exc:
         yield Record(label, error=f"cannot read: {exc.strerror or exc}")
@@ -212,6 +285,9 @@ def clean_record(record: Record, config: Config, evidence: Evidence | None) -> R
     """Pass 2 for one record: a pure function of (record, config, evidence)."""
     if record.error is not None:
         return Result(record.id, record.out, error=record.error)
+    problem = _front_matter_problem(record.content)
+    if problem is not None:
+        return Result(record.id, record.out, error=problem)
     try:
         article = clean(
             record.content,
@@ -227,7 +303,33 @@ def clean_record(record: Record, config: Config, evidence: Evidence | None) -> R
     except Exception as exc:  # a bug must cost one record, not the batch
         error = f"internal error: {type(exc).__name__}: {exc}"
         return Result(record.id, record.out, error=error, internal=True)
+    if not article.body.strip() and _has_words(record.content):
+        return Result(record.id, record.out, error=LOST)
     return Result(record.id, record.out, article.markdown, article.to_dict())
+
+
+#: The error of a document whose article came back empty (its content would be lost).
+LOST = (
+    "the article came back empty: all its text was taken out (as junk, or as metadata); "
+    "see what was taken with 'cleanarticle --explain'"
+)
+
+
+def _has_words(content: str | bytes) -> bool:
+    text = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+    return regex.search(r"\w", text) is not None
+
+
+def _front_matter_problem(content: str | bytes) -> str | None:
+    """The input error of front matter that is not valid YAML, or None."""
+    head = content[:3]
+    if head not in ("---", b"---"):
+        return None
+    text = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+    problem = yaml_error(text)
+    if problem is None:
+        return None
+    return f"{problem}; the front matter is not valid YAML: fix it"
 
 
 # --- engines ---------------------------------------------------------------------------

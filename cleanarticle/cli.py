@@ -15,15 +15,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+import regex
+
 from cleanarticle import __version__
 from cleanarticle.api import Article, clean, default_pipeline
 from cleanarticle.config import Config
 from cleanarticle.decode import guessed_encoding
 from cleanarticle.docs import rules_markdown, rules_table
-from cleanarticle.errors import CleanArticleError, CleanerError, ConfigError, InternalError
-from cleanarticle.files import FileSelection
+from cleanarticle.errors import (
+    CleanArticleError,
+    CleanerError,
+    ConfigError,
+    InputError,
+    InternalError,
+)
+from cleanarticle.files import FileSelection, size_text, special_kind
+from cleanarticle.frontmatter import yaml_error
 from cleanarticle.html import looks_like_html
-from cleanarticle.settings import file_settings, find_config, load_config
+from cleanarticle.settings import file_settings, find_config, load_config, parse_size
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 123
 STDIN = "-"
@@ -175,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(as pre-commit names them)",
     )
     files.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        default=None,
+        help="refuse inputs larger than this (e.g. 200MB; default 64MB, or max-size)",
+    )
+    files.add_argument(
         "--stdin-filename",
         metavar="PATH",
         default=None,
@@ -238,6 +253,7 @@ class Outcome:
     changed: int = 0
     unchanged: int = 0
     failures: list[Failure] = field(default_factory=list)
+    lost: int = 0  # inputs whose article came back empty (a warning each, exit 1)
 
     def fail(self, shown: str, message: str, code: int = EXIT_ERROR) -> None:
         self.failures.append(Failure(shown, message, code))
@@ -307,7 +323,7 @@ def _run(args: argparse.Namespace) -> int:
     if plain_print and len(paths) > 1:
         raise UsageError("several files: use --write, --check, --diff, --json or --explain")
     for path in paths:
-        _one(path, args, config, outcome)
+        _one(path, args, config, selection, outcome)
     return _finish(args, outcome)
 
 
@@ -354,6 +370,11 @@ def _selection(args: argparse.Namespace, config_path: Path | None) -> FileSelect
         found["extend_exclude"] = [*found.get("extend_exclude", ()), *args.extend_exclude]
     if args.force_exclude is not None:
         found["force_exclude"] = args.force_exclude
+    if args.max_size is not None:
+        try:
+            found["max_size"] = parse_size(args.max_size)
+        except ValueError as exc:
+            raise UsageError(f"--max-size: {exc}") from None
     return FileSelection(**found)
 
 
@@ -397,11 +418,33 @@ def _forced_out(args: argparse.Namespace, selection: FileSelection, path: Path) 
     return why is not None
 
 
-def _read(path: str) -> bytes:
+def read_input(path: str, max_size: int) -> bytes:
+    """The bytes of an input file, or of standard input for ``-``, read once.
+
+    A FIFO, socket or device is refused (it could block, never end, or give nothing when
+    read again): pipe it to ``-``. An input over ``max_size`` bytes is refused, standard
+    input included (``< /dev/zero`` stops at the limit).
+    """
+    limit = f"over the size limit of {size_text(max_size)}; raise it with --max-size (or max-size)"
     if path == STDIN:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_size + 1)
+        if len(data) > max_size:
+            raise CleanArticleError(f"is {limit}")
+        return data
     try:
-        return Path(path).read_bytes()
+        info = os.stat(path)
+        kind = special_kind(info.st_mode)
+        if kind == "a directory":
+            raise CleanArticleError("is a directory; name the files in it")
+        if kind is not None:
+            raise CleanArticleError(f"{kind}, not a regular file; pipe it to 'cleanarticle -'")
+        if info.st_size > max_size:
+            raise CleanArticleError(f"is {size_text(info.st_size)}, {limit}")
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1)
+        if len(data) > max_size:
+            raise CleanArticleError(f"is {limit}")
+        return data
     except FileNotFoundError:
         if os.path.islink(path):
             raise CleanArticleError("broken symbolic link; fix or remove it") from None
@@ -422,7 +465,13 @@ def shown_path(path: str) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) -> None:
+def _one(
+    path: str,
+    args: argparse.Namespace,
+    config: Config,
+    selection: FileSelection,
+    outcome: Outcome,
+) -> None:
     """Clean one file and do what the mode says; a failure is recorded, never raised."""
     if path == _EXCLUDED_STDIN:  # as black and ruff do: an excluded input passes unchanged
         if not (args.check or args.diff or args.json or args.explain):
@@ -431,7 +480,7 @@ def _one(path: str, args: argparse.Namespace, config: Config, outcome: Outcome) 
         return
     shown = shown_path(path) if path != STDIN or not args.stdin_filename else args.stdin_filename
     try:
-        _clean_one(path, shown, args, config, outcome)
+        _clean_one(path, shown, args, config, selection.max_size, outcome)
     except CleanArticleError as exc:
         outcome.fail(shown, str(exc))
     except CleanerError as exc:
@@ -463,9 +512,21 @@ def _traceback(args: argparse.Namespace, exc: BaseException) -> None:
 
 
 def _clean_one(
-    path: str, shown: str, args: argparse.Namespace, config: Config, outcome: Outcome
+    path: str,
+    shown: str,
+    args: argparse.Namespace,
+    config: Config,
+    max_size: int,
+    outcome: Outcome,
 ) -> None:
-    data = _read(path)
+    data = read_input(path, max_size)
+    if data.startswith(b"---"):
+        problem = yaml_error(data.decode("utf-8", errors="replace"))
+        if problem:
+            raise InputError(
+                f"{problem}; the front matter is not valid YAML: fix it (or, if the first "
+                "'---' line is not front matter, remove it)"
+            )
     html_input = args.format == "html" or (args.format == "auto" and _is_html(data))
     if html_input and (args.write or args.check or args.diff) and path != STDIN:
         raise CleanArticleError(
@@ -485,6 +546,14 @@ def _clean_one(
               "the encoding with --encoding")  # fmt: skip
     original = data.decode("utf-8", errors="replace")
     changed = original != article.markdown
+    if lost_article(original, article):
+        outcome.lost += 1
+        unchanged = "; the file is unchanged" if args.write and path != STDIN else ""
+        _warn(f"{shown}: {LOST}{unchanged}")
+        if args.write or args.check or args.diff:
+            if path == STDIN and args.write:
+                sys.stdout.write(article.markdown)
+            return  # nothing is written, and there is no change to show
     out = sys.stdout
     if args.json:
         record = {
@@ -530,6 +599,24 @@ def _clean_one(
         outcome.changed += 1
     else:
         outcome.unchanged += 1
+
+
+#: What an input whose article came back empty is told.
+LOST = (
+    "the article came back empty: all its text was taken out (as junk, or as metadata); "
+    "see what was taken with --explain, or try --format text"
+)
+
+
+def lost_article(original: str, article: Article) -> bool:
+    """Whether an input with words in it came back with an empty body (content lost).
+
+    >>> lost_article("<body>The council met.", clean("<body>The council met."))
+    True
+    >>> lost_article("", clean("")), lost_article("Met.", clean("Met."))
+    (False, False)
+    """
+    return not article.body.strip() and regex.search(r"\w", original) is not None
 
 
 def _guessed_encoding(article: Article) -> str | None:
@@ -604,13 +691,14 @@ def _finish(args: argparse.Namespace, outcome: Outcome) -> int:
         verb = "cleaned" if args.write else "would be cleaned"
         failed = len(outcome.failures)
         sys.stderr.write(
-            f"{outcome.changed} of {total} file(s) {verb}"
+            f"{outcome.changed} of {total + outcome.lost} file(s) {verb}"
+            + (f", {outcome.lost} came back empty" if outcome.lost else "")
             + (f", {failed} failed" if failed else "")
             + "\n"
         )
     if outcome.failures:
         return outcome.worst
-    if (args.check or args.diff) and outcome.changed:
+    if ((args.check or args.diff) and outcome.changed) or outcome.lost:
         return EXIT_CHANGED
     return EXIT_OK
 

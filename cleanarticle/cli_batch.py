@@ -26,6 +26,8 @@ from cleanarticle.batch import (
     read_records,
 )
 from cleanarticle.errors import ConfigError
+from cleanarticle.files import DEFAULT_MAX_SIZE
+from cleanarticle.settings import file_settings, parse_size
 
 DESCRIPTION = """\
 Clean a whole corpus. INPUTs are article files, directories (searched recursively) and
@@ -83,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--exclude", action="append", default=[], metavar="GLOB", help="file names to skip"
+    )
+    parser.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        default=None,
+        help="refuse files larger than this (e.g. 200MB; default 64MB, or max-size)",
     )
     parser.add_argument(
         "--format",
@@ -150,7 +158,14 @@ def _main(argv: list[str]) -> int:
         if args.jobs is not None and args.jobs < 1:
             raise BatchUsageError("--jobs must be 1 or more")
         args.files = [i for i in args.inputs if i != STDIN]
-        config = _config(args, _config_path(args))
+        config_path = _config_path(args)
+        config = _config(args, config_path)
+        max_size = file_settings(config_path).get("max_size", DEFAULT_MAX_SIZE)
+        if args.max_size is not None:
+            try:
+                max_size = parse_size(args.max_size)
+            except ValueError as exc:
+                raise BatchUsageError(f"--max-size: {exc}") from None
         from cleanarticle.api import default_pipeline
 
         default_pipeline().active(config)
@@ -177,6 +192,7 @@ def _main(argv: list[str]) -> int:
             exclude=args.exclude,
             format=args.format,
             labels={spooled: "<stdin>" for spooled in inputs if spooled not in args.inputs},
+            max_size=max_size,
         )
 
     started = time.monotonic()

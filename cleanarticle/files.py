@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pathspec
 
+#: Inputs larger than this are refused (``max-size``, ``--max-size``): 64 MiB.
+DEFAULT_MAX_SIZE = 64 * 2**20
+
 #: File names taken from directories (``include`` replaces them).
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
 
@@ -57,6 +60,8 @@ class FileSelection:
     extend_exclude: Sequence[str] = ()
     force_exclude: bool = False
     gitignore: bool = True
+    #: Inputs larger than this many bytes are refused.
+    max_size: int = DEFAULT_MAX_SIZE
 
     def __post_init__(self) -> None:
         self.root = Path(os.path.abspath(self.root))
@@ -191,3 +196,15 @@ def _parent_gitignores(top: Path) -> list[_Ignore]:
         if (parent / ".git").exists():
             return found[::-1]
     return []
+
+
+def size_text(size: int) -> str:
+    """``64 MiB``, ``512 KiB``, ``100 bytes``: a size as messages show it.
+
+    >>> size_text(64 * 2**20), size_text(1536), size_text(10)
+    ('64 MiB', '1.5 KiB', '10 bytes')
+    """
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"

@@ -179,12 +179,39 @@ def _boolean(where: str, key: str, value: object) -> bool:
     return value
 
 
+def _size(where: str, key: str, value: object) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {key}: {exc}") from None
+
+
+_UNITS = {"": 1, "b": 1, "k": 2**10, "kb": 2**10, "kib": 2**10, "m": 2**20, "mb": 2**20}
+_UNITS |= {"mib": 2**20, "g": 2**30, "gb": 2**30, "gib": 2**30}
+
+
+def parse_size(value: object) -> int:
+    """A size in bytes from an integer or a string such as ``"200MB"`` (units of 1024).
+
+    >>> parse_size("64 MB"), parse_size(1000), parse_size("2k")
+    (67108864, 1000, 2048)
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        match = regex.fullmatch(r"\s*([0-9]+)\s*([A-Za-z]*)\s*", value)
+        if match and match[2].lower() in _UNITS and int(match[1]) > 0:
+            return int(match[1]) * _UNITS[match[2].lower()]
+    raise ValueError(f"expected a size such as 100MB, 512KB or a number of bytes, got {value!r}")
+
+
 #: Settings of which files are articles (``FileSelection`` fields), not of cleaning.
 FILE_SETTINGS: dict[str, tuple[str, _Reader]] = {
     "include": ("include", _strings),
     "exclude": ("exclude", _strings),
     "extend-exclude": ("extend_exclude", _strings),
     "force-exclude": ("force_exclude", _boolean),
+    "max-size": ("max_size", _size),
 }
 
 
@@ -207,7 +234,7 @@ def settings_from_table(table: Mapping[str, object], where: str) -> dict[str, An
 
 def file_settings(path: str | os.PathLike[str] | None) -> dict[str, Any]:
     """The file selection settings of a config file (``include``, ``exclude``,
-    ``extend-exclude``, ``force-exclude``) and its directory as ``root``.
+    ``extend-exclude``, ``force-exclude``, ``max-size``) and its directory as ``root``.
 
     Without a file the root is the working directory and every setting is its default.
     """

@@ -201,3 +201,100 @@ def test_an_empty_path_is_a_usage_error(tmp_path: Path) -> None:
     [line] = error_lines(result)
     assert "empty path" in line
     assert story.read_text("utf-8") == STORY
+
+
+# --- nothing lost silently ---------------------------------------------------------------
+
+BODY_TAG = "<body>The council met on Monday and agreed on the plan to build a bridge.\n"
+BAD_YAML = "---\ntitle: Vote\nbyline: By: Ann Lee\n---\nThe council voted on Monday.\n"
+
+
+def test_an_article_that_comes_back_empty_is_a_warning_and_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "body.txt"
+    path.write_text(BODY_TAG, "utf-8")
+    result = run_cli(str(path))
+    assert result.returncode == 1
+    assert f"cleanarticle: warning: {path}: the article came back empty" in result.stderr.decode()
+    junk = tmp_path / "junk.txt"
+    junk.write_text("Advertisement\n", "utf-8")
+    result = run_cli("--write", str(junk))
+    assert result.returncode == 1 and junk.read_text("utf-8") == "Advertisement\n"
+    assert result.stderr.decode().splitlines()[-1] == "0 of 1 file(s) cleaned, 1 came back empty"
+    assert run_cli("-", input=b"").returncode == 0  # nothing in, nothing lost
+
+
+def test_batch_lists_what_it_cannot_take(tmp_path: Path) -> None:
+    tree = tmp_path / "in"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "good.txt").write_text(STORY, "utf-8")
+    (tree / "body.txt").write_text(BODY_TAG, "utf-8")
+    (tree / "yaml.md").write_text(BAD_YAML, "utf-8")
+    os.mkfifo(tree / "pipe.txt")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("The secret plan was agreed on Monday by the board.\n", "utf-8")
+    (tree / "link.txt").symlink_to(outside)
+    (tree / "sub" / "inside.txt").symlink_to(tree / "good.txt")
+    (tree / "dirlink").symlink_to(tmp_path)
+    result = run_cli("batch", str(tree), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert f"{tree / 'body.txt'}: the article came back empty" in err
+    assert f"{tree / 'yaml.md'}: front matter line 3: mapping values are not allowed" in err
+    assert f"{tree / 'pipe.txt'}: a FIFO, not a regular file" in err
+    assert f"{tree / 'link.txt'}: a symbolic link out of the input tree" in err
+    assert f"{tree / 'dirlink'}: a symbolic link to a directory, not followed" in err
+    assert "cleaned 2 of 7 documents" in err  # good.txt and the link inside the tree
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.md")) == ["good.md", "inside.md"]
+
+
+def test_a_fifo_named_as_batch_input_is_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "records.jsonl"
+    os.mkfifo(fifo)
+    result = run_cli("batch", str(fifo), "--out", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 1
+    assert b"a FIFO, not a regular file; pipe it to 'cleanarticle batch -'" in result.stderr
+
+
+def test_front_matter_that_is_not_valid_yaml_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(BAD_YAML, "utf-8")
+    for mode in ("--write", "--check", "--json"):
+        result = run_cli(mode, str(path))
+        assert result.returncode == 2
+        [line] = error_lines(result)
+        assert "front matter line 3" in line and "not valid YAML" in line
+    assert path.read_text("utf-8") == BAD_YAML
+
+
+def test_inputs_over_the_size_limit_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(STORY * 100, "utf-8")
+    result = run_cli("--write", "--max-size", "1KB", str(path))
+    assert result.returncode == 2 and "over the size limit of 1 KiB" in error_lines(result)[0]
+    assert path.read_text("utf-8") == STORY * 100
+    (tmp_path / "pyproject.toml").write_text("[tool.cleanarticle]\nmax-size = '2KB'\n", "utf-8")
+    result = run_cli("--check", str(path))
+    assert result.returncode == 2 and b"over the size limit of 2 KiB" in result.stderr
+    out = tmp_path / "out.jsonl"
+    assert run_cli("batch", str(path), "--out", str(out)).returncode == 1
+    assert "over the size limit of 2 KiB" in json.loads(out.read_text("utf-8"))["error"]
+    result = run_cli("--max-size", "lots", "-", input=b"x")
+    assert result.returncode == 2 and b"expected a size such as 100MB" in result.stderr
+
+
+def test_devices_are_refused_and_standard_input_stops_at_the_limit(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import console_script
+
+    result = run_cli("/dev/zero")
+    assert result.returncode == 2 and "a device, not a regular file" in error_lines(result)[0]
+    with open("/dev/zero", "rb") as zeros:
+        result = subprocess.run(
+            [*console_script(), "-", "--max-size", "1MB"],
+            stdin=zeros,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 2 and b"over the size limit of 1 MiB" in result.stderr
