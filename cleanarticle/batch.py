@@ -29,7 +29,7 @@ from typing import Any, Protocol, TypeVar
 
 import regex
 
-from cleanarticle.api import clean
+from cleanarticle.api import check_stable, clean
 from cleanarticle.config import Config
 from cleanarticle.errors import CleanArticleError, InternalError
 from cleanarticle.evidence import Evidence, words_of
@@ -281,8 +281,14 @@ def _page_text(page: str) -> str:
     return str(tree.text_content())
 
 
-def clean_record(record: Record, config: Config, evidence: Evidence | None) -> Result:
-    """Pass 2 for one record: a pure function of (record, config, evidence)."""
+def clean_record(
+    record: Record, config: Config, evidence: Evidence | None, *, stable: bool = False
+) -> Result:
+    """Pass 2 for one record: a pure function of (record, config, evidence).
+
+    With ``stable`` the result is cleaned again and must not change (an internal error
+    otherwise: see :func:`cleanarticle.api.check_stable`).
+    """
     if record.error is not None:
         return Result(record.id, record.out, error=record.error)
     problem = _front_matter_problem(record.content)
@@ -296,6 +302,8 @@ def clean_record(record: Record, config: Config, evidence: Evidence | None) -> R
             format=record.format,  # type: ignore[arg-type]
             url=record.url,
         )
+        if stable:
+            check_stable(article, config=config, evidence=evidence)
     except CleanArticleError as exc:
         return Result(record.id, record.out, error=str(exc))
     except InternalError as exc:
@@ -408,9 +416,14 @@ def vocabulary_chunk(context: Any, records: list[Record]) -> Counter[str]:
     return total
 
 
-def clean_chunk(context: tuple[Config, Evidence | None], records: list[Record]) -> list[Result]:
-    config, evidence = context
-    return [clean_record(record, config, evidence) for record in records]
+def clean_chunk(
+    context: tuple[Config, Evidence | None] | tuple[Config, Evidence | None, bool],
+    records: list[Record],
+) -> list[Result]:
+    """Pass 2 for a chunk; the context is (config, evidence[, check stability])."""
+    config, evidence, *rest = context
+    stable = bool(rest and rest[0])
+    return [clean_record(record, config, evidence, stable=stable) for record in records]
 
 
 def gather_evidence(
@@ -437,8 +450,14 @@ def gather_evidence(
 
 
 def clean_all(
-    engine: Engine, records: Iterable[Record], config: Config, evidence: Evidence | None
+    engine: Engine,
+    records: Iterable[Record],
+    config: Config,
+    evidence: Evidence | None,
+    *,
+    stable: bool = False,
 ) -> Iterator[Result]:
-    """Pass 2: every record's result, in input order."""
-    for results in engine.map(clean_chunk, records, (config, evidence)):
+    """Pass 2: every record's result, in input order (``stable``: checked, see
+    :func:`clean_record`)."""
+    for results in engine.map(clean_chunk, records, (config, evidence, stable)):
         yield from results

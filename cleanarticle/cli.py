@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
 import json
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +16,7 @@ from typing import NoReturn, TextIO
 import regex
 
 from cleanarticle import __version__
-from cleanarticle.api import Article, clean, default_pipeline
+from cleanarticle.api import Article, check_stable, clean, default_pipeline
 from cleanarticle.config import Config
 from cleanarticle.decode import guessed_encoding
 from cleanarticle.docs import rules_markdown, rules_table
@@ -28,11 +26,13 @@ from cleanarticle.errors import (
     ConfigError,
     InputError,
     InternalError,
+    UnstableError,
 )
 from cleanarticle.files import FileSelection, size_text, special_kind
 from cleanarticle.frontmatter import yaml_error
 from cleanarticle.html import looks_like_html
 from cleanarticle.settings import file_settings, find_config, load_config, parse_size
+from cleanarticle.writing import write_atomic
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 123
 STDIN = "-"
@@ -53,7 +53,8 @@ exit codes (the worst of all files):
   0    done; with --check: every file is already canonical
   1    with --check or --diff: some file would change
   2    usage error, unreadable or undecodable input, or a failed write
-  123  internal error: a cleaner or plugin failed (a bug; --verbose shows the traceback)
+  123  internal error: a cleaner or plugin failed, or the output is not stable (a bug;
+       --verbose shows the traceback)
 
 other commands:
   cleanarticle batch INPUT... --out DIR|FILE.jsonl
@@ -210,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print no summary line in --check/--write mode"
+    )
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="skip the check that --write/--check/--diff output is stable (cleaning it "
+        "again changes nothing); about twice as fast",
     )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="print the traceback of an internal error"
@@ -491,6 +498,9 @@ def _one(
             f"or skip the cleaner with --ignore {exc.code}",
             EXIT_INTERNAL,
         )
+    except UnstableError as exc:
+        message = f"internal error: {exc}; the file is unchanged; please report it with the "
+        outcome.fail(shown, message + "input, or skip the check with --fast", EXIT_INTERNAL)
     except InternalError as exc:
         _traceback(args, exc)
         message = f"internal error: {exc}; the file is unchanged; {REPORT}"
@@ -546,6 +556,8 @@ def _clean_one(
               "the encoding with --encoding")  # fmt: skip
     original = data.decode("utf-8", errors="replace")
     changed = original != article.markdown
+    if changed and (args.write or args.check or args.diff) and not args.fast:
+        check_stable(article, config=config)  # an UnstableError: exit 123, nothing written
     if lost_article(original, article):
         outcome.lost += 1
         unchanged = "; the file is unchanged" if args.write and path != STDIN else ""
@@ -651,35 +663,6 @@ def _explain(out: TextIO, shown: str, article: Article) -> None:
 def _read_only(path: str) -> bool:
     """No write bit set: renaming over the file would work, but the user said read-only."""
     return not os.stat(path).st_mode & 0o222
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path``'s content with ``text`` (or create it): temp file beside it, fsync,
-    rename.
-
-    An existing file keeps its permissions and a symlink keeps pointing at the rewritten
-    target; a new file gets the usual permissions (0666 less the umask). On any failure the
-    original file is left exactly as it was.
-    """
-    target = Path(os.path.realpath(path))
-    if target.exists():
-        mode = target.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _finish(args: argparse.Namespace, outcome: Outcome) -> int:

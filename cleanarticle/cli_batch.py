@@ -28,6 +28,7 @@ from cleanarticle.batch import (
 from cleanarticle.errors import ConfigError
 from cleanarticle.files import DEFAULT_MAX_SIZE
 from cleanarticle.settings import file_settings, parse_size
+from cleanarticle.writing import current_umask, write_atomic
 
 DESCRIPTION = """\
 Clean a whole corpus. INPUTs are article files, directories (searched recursively) and
@@ -48,7 +49,8 @@ exit codes:
   0    every document was cleaned
   1    some documents failed (each is listed; the others are written)
   2    usage or configuration error, or the output cannot be written
-  123  some document hit an internal error (a bug: a cleaner or plugin failed)
+  123  some document hit an internal error (a bug: a cleaner or plugin failed, or
+       its output was not stable)
 
 examples:
   cleanarticle batch scraped/ --out clean/
@@ -100,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "-j", "--jobs", type=int, default=None, metavar="N", help="processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="skip the check that each output is stable (cleaning it again changes nothing)",
     )
     parser.add_argument(
         "--no-evidence",
@@ -204,7 +211,7 @@ def _main(argv: list[str]) -> int:
             bar.close()
         bar = Progress("cleaning", total, sys.stderr, show)
         summary = Summary()
-        for result in clean_all(engine, records(), config, evidence):
+        for result in clean_all(engine, records(), config, evidence, stable=not args.fast):
             result = output.write(result)
             summary.add(result)
             bar.update(summary.documents)
@@ -279,12 +286,15 @@ class _Output:
                 result.id, result.out, error=f"output {result.out} already written for "
                 f"{self.used[result.out]}; give records distinct ids or file names",
             )  # fmt: skip
-        from cleanarticle.cli import write_atomic
-
         path = Path(self.target) / result.out
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, result.markdown)
+            if _outside(path.parent, self.target):
+                return Result(
+                    result.id, result.out, error=f"not written: {path.parent} leads out of "
+                    "--out through a symbolic link; remove the link",
+                )  # fmt: skip
+            write_atomic(path, result.markdown, follow_symlinks=False)
         except OSError as exc:
             return Result(result.id, result.out, error=f"cannot write {path}: {exc.strerror}")
         self.used[result.out] = result.id
@@ -297,6 +307,7 @@ class _Output:
             return
         self.handle.flush()
         os.fsync(self.handle.fileno())
+        os.chmod(self.handle.fileno(), 0o666 & ~current_umask())  # mkstemp made it 0600
         self.handle.close()
         assert self.tmp is not None
         os.replace(self.tmp, self.target)
@@ -306,6 +317,12 @@ class _Output:
             with contextlib.suppress(OSError):
                 self.handle.close()
                 os.unlink(self.tmp)
+
+
+def _outside(directory: Path, top: str) -> bool:
+    """Whether ``directory`` (under ``top``) resolves outside it, through a symbolic link."""
+    real_top = os.path.realpath(top)
+    return os.path.commonpath([real_top, os.path.realpath(directory)]) != real_top
 
 
 class Progress:

@@ -40,6 +40,15 @@ from cleanarticle import cleaner
 def explode(doc, ctx):
     if any("BOOM" in block.text for block in doc.blocks):
         raise ValueError("the plugin's bug")
+
+
+@cleaner("XYZ002", "grow", "Add a word to documents that say GROW: never a fixed point.")
+def grow(doc, ctx):
+    for block in doc.blocks:
+        for line in block.lines:
+            if "GROW" in line.text:
+                ctx.record("replace", "grows", before=line.text, after=line.text + " more")
+                line.text += " more"
 """
 
 
@@ -52,7 +61,8 @@ def boom_plugin(tmp_path: Path) -> dict[str, str]:
     (site / "boom_plugin.py").write_text(BOOM_PLUGIN, "utf-8")
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: boom-plugin\nVersion: 0.1\n")
     (info / "entry_points.txt").write_text(
-        "[cleanarticle.cleaners]\nexplode = boom_plugin:explode\n", "utf-8"
+        "[cleanarticle.cleaners]\nexplode = boom_plugin:explode\ngrow = boom_plugin:grow\n",
+        "utf-8",
     )
     return {"PYTHONPATH": str(site)}
 
@@ -298,3 +308,133 @@ def test_devices_are_refused_and_standard_input_stops_at_the_limit(tmp_path: Pat
             check=False,
         )
     assert result.returncode == 2 and b"over the size limit of 1 MiB" in result.stderr
+
+
+# --- the run-time stability check ---------------------------------------------------------
+
+
+def test_an_unstable_output_is_an_internal_error_and_is_not_written(
+    tmp_path: Path, boom_plugin: dict[str, str]
+) -> None:
+    path = tmp_path / "grow.txt"
+    text = "The council said GROW on Monday.\n"
+    path.write_text(text, "utf-8")
+    for mode in ("--write", "--check", "--diff"):
+        result = run_cli(mode, str(path), env=boom_plugin)
+        assert result.returncode == 123, result.stderr
+        [line] = error_lines(result)
+        assert "the output is not stable" in line and "line 1:" in line
+        assert path.read_text("utf-8") == text
+    result = run_cli("--write", "--fast", str(path), env=boom_plugin)  # no check
+    assert result.returncode == 0
+    assert path.read_text("utf-8") == "The council said GROW on Monday. more\n"
+    out = tmp_path / "out"
+    result = run_cli("batch", str(path), "--out", str(out), env=boom_plugin)
+    assert result.returncode == 123 and b"the output is not stable" in result.stderr
+    assert not (out / "grow.md").exists()
+    result = run_cli("batch", str(path), "--out", str(out), "--fast", env=boom_plugin)
+    assert result.returncode == 0 and (out / "grow.md").exists()
+
+
+def test_a_callers_url_is_on_the_document_before_the_cleaners_run(tmp_path: Path) -> None:
+    url = "https://example.org/2021/03/11/council-backs-bridge-plan"
+    article = clean("The council met on Monday to agree the plan for a bridge.\n", url=url)
+    assert article.metadata.date is not None and article.metadata.date.isoformat() == "2021-03-11"
+    assert clean(article.markdown).markdown == article.markdown
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"id": "a", "text": "The council met.", "url": url}) + "\n")
+    result = run_cli("batch", str(records), "--out", "-")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["metadata"]["date"] == "2021-03-11"
+
+
+# --- files: metadata, links, permissions ---------------------------------------------------
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file another owner needs root")
+def test_write_keeps_owner_group_and_mode(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, "utf-8")
+    os.chown(path, 1234, 5678)
+    path.chmod(0o640)
+    assert run_cli("--write", str(path)).returncode == 0
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (1234, 5678, 0o640)
+    assert path.read_text("utf-8") == CANONICAL
+
+
+def test_write_keeps_hard_links(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, "utf-8")
+    twin = tmp_path / "twin.txt"
+    os.link(path, twin)
+    inode = path.stat().st_ino
+    assert run_cli("--write", str(path)).returncode == 0
+    assert path.stat().st_ino == inode and path.stat().st_nlink == 2
+    assert twin.read_text("utf-8") == CANONICAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt", "twin.txt"]
+
+
+def test_a_full_disk_never_truncates_a_hard_linked_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, "utf-8")
+    os.link(path, tmp_path / "twin.txt")
+    code = (
+        "import errno, os, sys\n"
+        "def full(fd):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "os.fsync = full\n"
+        "from cleanarticle.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--write", str(path)], capture_output=True, check=False
+    )
+    assert result.returncode == 2 and b"No space left on device" in result.stderr
+    assert path.read_text("utf-8") == STORY and path.stat().st_nlink == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt", "twin.txt"]
+
+
+def test_batch_never_follows_a_symlink_out_of_its_output(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    (source / "world").mkdir(parents=True)
+    (source / "a.txt").write_text(STORY, "utf-8")
+    (source / "world" / "b.txt").write_text(STORY, "utf-8")
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep me\n", "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.md").symlink_to(victim)
+    (out / "world").symlink_to(elsewhere)
+    result = run_cli("batch", str(source), "--out", str(out))
+    assert result.returncode == 1
+    assert b"leads out of --out through a symbolic link" in result.stderr
+    assert victim.read_text("utf-8") == "keep me\n"  # the link was replaced, not followed
+    assert not (out / "a.md").is_symlink() and (out / "a.md").read_text("utf-8") == CANONICAL
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_outputs_follow_the_umask(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import console_script
+
+    source = tmp_path / "a.txt"
+    source.write_text(STORY, "utf-8")
+    command = " ".join(console_script())
+    for umask, mode in (("022", 0o644), ("027", 0o640)):
+        out = tmp_path / f"out-{umask}.jsonl"
+        folder = tmp_path / f"out-{umask}"
+        subprocess.run(
+            f"umask {umask} && {command} batch {source} --out {out} -q"
+            f" && {command} batch {source} --out {folder} -q",
+            shell=True,
+            check=True,
+        )
+        assert out.stat().st_mode & 0o777 == mode
+        assert (folder / "a.md").stat().st_mode & 0o777 == mode
