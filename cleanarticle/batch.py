@@ -14,14 +14,18 @@ so memory stays flat however large the corpus is.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
+import functools
 import json
+import operator
 import os
 import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path, PurePosixPath
@@ -363,6 +367,7 @@ def _set_context(context: Any) -> None:
     global _CONTEXT
     _CONTEXT = context
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent stops a worker with SIGTERM
 
 
 def _call(func: Callable[[Any, list[T]], R], chunk: list[T]) -> R:
@@ -375,8 +380,25 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+#: What a chunk's results become when the process cleaning it died: ``lost(chunk, why)``.
+LostChunk = Callable[[list[T], str], R]
+
+#: Why a worker's documents failed when the worker died.
+WORKER_DIED = (
+    "the worker process cleaning it died (killed, e.g. by the out-of-memory killer); "
+    "clean it on its own to see why"
+)
+
+
 class LocalEngine:
-    """This machine's cores: a process pool, at most ``window`` chunks in flight."""
+    """This machine's cores: a process pool, at most ``window`` chunks in flight.
+
+    A worker that dies (killed by a signal or the out-of-memory killer) breaks the pool:
+    its chunks in flight are then run again one item at a time, each in a fresh pool, and
+    an item that kills its worker again is given to ``lost`` (its documents become
+    failures) while the others are cleaned; the run goes on. When the run is interrupted
+    (Ctrl-C, SIGTERM) or its consumer stops, the workers are stopped, not waited for.
+    """
 
     def __init__(self, jobs: int | None = None, chunk_size: int = 16) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
@@ -385,27 +407,102 @@ class LocalEngine:
         self.peak_in_flight = 0  # largest number of chunks submitted but not yet yielded
 
     def map(
-        self, func: Callable[[Any, list[T]], R], items: Iterable[T], context: Any
+        self,
+        func: Callable[[Any, list[T]], R],
+        items: Iterable[T],
+        context: Any,
+        lost: LostChunk[T, R] | None = None,
     ) -> Iterator[R]:
         if self.jobs == 1:
             for chunk in chunks(items, self.chunk_size):
                 self.peak_in_flight = max(self.peak_in_flight, 1)
                 yield func(context, chunk)
             return
-        with ProcessPoolExecutor(self.jobs, initializer=_set_context, initargs=(context,)) as pool:
-            pending: deque[Future[R]] = deque()
-            try:
-                for chunk in chunks(items, self.chunk_size):
-                    pending.append(pool.submit(_call, func, chunk))
-                    self.peak_in_flight = max(self.peak_in_flight, len(pending))
-                    if len(pending) >= self.window:
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            except BaseException:
-                for future in pending:
-                    future.cancel()
+        pool = self._pool(context)
+        pending: deque[tuple[Future[R], list[T]]] = deque()
+        try:
+            for chunk in chunks(items, self.chunk_size):
+                pending.append((pool.submit(_call, func, chunk), chunk))
+                self.peak_in_flight = max(self.peak_in_flight, len(pending))
+                if len(pending) >= self.window:
+                    result, pool = self._next(pending, pool, func, context, lost)
+                    yield result
+            while pending:
+                result, pool = self._next(pending, pool, func, context, lost)
+                yield result
+        except BaseException:
+            _stop(pool)
+            raise
+        pool.shutdown()
+
+    def _pool(self, context: Any) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, initializer=_set_context, initargs=(context,))
+
+    def _next(
+        self,
+        pending: deque[tuple[Future[R], list[T]]],
+        pool: ProcessPoolExecutor,
+        func: Callable[[Any, list[T]], R],
+        context: Any,
+        lost: LostChunk[T, R] | None,
+    ) -> tuple[R, ProcessPoolExecutor]:
+        """The first pending chunk's result, and the pool to go on with."""
+        future = pending[0][0]
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            if lost is None:
                 raise
+            _stop(pool)
+            suspects = list(pending)
+            pending.clear()
+            results = [
+                f.result() if _succeeded(f) else self._isolated(func, c, context, lost)
+                for f, c in suspects
+            ]
+            pool = self._pool(context)
+            for chunk_result, (_, suspect) in zip(results[1:], suspects[1:], strict=True):
+                done: Future[R] = Future()
+                done.set_result(chunk_result)
+                pending.append((done, suspect))
+            return results[0], pool
+        pending.popleft()
+        return result, pool
+
+    def _isolated(
+        self,
+        func: Callable[[Any, list[T]], R],
+        chunk: list[T],
+        context: Any,
+        lost: LostChunk[T, R],
+    ) -> R:
+        """A chunk run again an item at a time, each in a fresh one-process pool, so that
+        the item that kills its worker is the only one lost."""
+        parts: list[R] = []
+        for item in chunk:
+            with ProcessPoolExecutor(1, initializer=_set_context, initargs=(context,)) as alone:
+                try:
+                    parts.append(alone.submit(_call, func, [item]).result())
+                except BrokenProcessPool:
+                    parts.append(lost([item], WORKER_DIED))
+        return functools.reduce(operator.add, parts)  # type: ignore[no-any-return]
+
+
+def _succeeded(future: Future[Any]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel what is queued and terminate the workers (a worker in the
+    middle of a long document is not waited for)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public API for this
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
 
 
 def vocabulary_chunk(context: Any, records: list[Record]) -> Counter[str]:
@@ -438,7 +535,10 @@ def gather_evidence(
             counted += 1
             yield item
 
-    parts = engine.map(vocabulary_chunk, counting(records), None)
+    if isinstance(engine, LocalEngine):
+        parts = engine.map(vocabulary_chunk, counting(records), None, lost=_lost_counts)
+    else:
+        parts = engine.map(vocabulary_chunk, counting(records), None)
 
     def reported() -> Iterator[Counter[str]]:
         for part in parts:
@@ -458,6 +558,20 @@ def clean_all(
     stable: bool = False,
 ) -> Iterator[Result]:
     """Pass 2: every record's result, in input order (``stable``: checked, see
-    :func:`clean_record`)."""
-    for results in engine.map(clean_chunk, records, (config, evidence, stable)):
-        yield from results
+    :func:`clean_record`). With a ``LocalEngine``, the documents of a worker that died
+    are failures, and the others are cleaned."""
+    context = (config, evidence, stable)
+    if isinstance(engine, LocalEngine):
+        results = engine.map(clean_chunk, records, context, lost=_lost_results)
+    else:
+        results = engine.map(clean_chunk, records, context)
+    for chunk in results:
+        yield from chunk
+
+
+def _lost_results(records: list[Record], why: str) -> list[Result]:
+    return [Result(r.id, r.out, error=f"internal error: {why}", internal=True) for r in records]
+
+
+def _lost_counts(records: list[Record], why: str) -> Counter[str]:
+    return Counter()  # pass 2 lists the document (it dies there too, or is cleaned)

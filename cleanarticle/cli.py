@@ -6,9 +6,10 @@ import argparse
 import difflib
 import json
 import os
+import signal
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -19,7 +20,7 @@ from cleanarticle import __version__
 from cleanarticle.api import Article, check_stable, clean, default_pipeline
 from cleanarticle.config import Config
 from cleanarticle.decode import guessed_encoding
-from cleanarticle.docs import rules_markdown, rules_table
+from cleanarticle.docs import rule_markdown, rules_markdown, rules_table
 from cleanarticle.errors import (
     CleanArticleError,
     CleanerError,
@@ -61,6 +62,7 @@ other commands:
                                 clean a corpus (files, directories, JSONL, HTML) on
                                 every core (see 'cleanarticle batch --help')
   cleanarticle rules            list every cleaner (code, name, summary)
+  cleanarticle rules CODE       one cleaner's documentation (e.g. rules CA401)
   cleanarticle rules --markdown the same as Markdown (docs/cleaners.md)
 
 examples:
@@ -212,6 +214,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print no summary line in --check/--write mode"
     )
+    colour = parser.add_mutually_exclusive_group()
+    colour.add_argument(
+        "--color",
+        dest="color",
+        action="store_true",
+        default=None,
+        help="colour the --diff output (default: on a terminal, unless NO_COLOR is set)",
+    )
+    colour.add_argument(
+        "--no-color", dest="color", action="store_false", help="never colour the --diff output"
+    )
     parser.add_argument(
         "--fast",
         action="store_true",
@@ -274,6 +287,7 @@ class Outcome:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    previous = _interrupt_on_sigterm()
     try:
         if args_list[:1] == ["rules"]:
             return _rules(args_list[1:])
@@ -299,13 +313,43 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         _error(f"internal error ({type(exc).__name__}: {exc}); {REPORT}")
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt_on_sigterm() -> signal.Handlers | None:
+    """Make SIGTERM interrupt the run as Ctrl-C does, so that temporary files are removed
+    and workers stopped on the way out; return the handler it replaced (None off the main
+    thread, where signals cannot be handled)."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)  # type: ignore[return-value]
+    except ValueError:
+        return None
 
 
 def _rules(argv: list[str]) -> int:
-    parser = _Parser(prog="cleanarticle rules", description="List every cleaner.")
+    parser = _Parser(
+        prog="cleanarticle rules",
+        description="List every cleaner, or show the documentation of the ones named.",
+    )
+    parser.add_argument(
+        "cleaners", nargs="*", metavar="CODE", help="cleaners to document (codes or names)"
+    )
     parser.add_argument("--markdown", action="store_true", help="print docs/cleaners.md")
     args = parser.parse_args(argv)
     pipeline = default_pipeline()
+    if args.cleaners:
+        try:
+            found = [pipeline.get(ref) for ref in args.cleaners]
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+        sys.stdout.write("\n".join(rule_markdown(item) for item in found))
+        return EXIT_OK
     sys.stdout.write(rules_markdown(pipeline) if args.markdown else rules_table(pipeline))
     return EXIT_OK
 
@@ -579,14 +623,13 @@ def _clean_one(
         _explain(out, shown, article)
     elif args.check or args.diff:
         if args.diff and changed:
-            out.writelines(
-                difflib.unified_diff(
-                    original.splitlines(keepends=True),
-                    article.markdown.splitlines(keepends=True),
-                    fromfile=f"{shown}\t(original)",
-                    tofile=f"{shown}\t(cleaned)",
-                )
+            lines = difflib.unified_diff(
+                original.splitlines(keepends=True),
+                article.markdown.splitlines(keepends=True),
+                fromfile=f"{shown}\t(original)",
+                tofile=f"{shown}\t(cleaned)",
             )
+            out.writelines(colour_diff(lines) if _use_colour(args, out) else lines)
         if changed and not args.quiet:
             sys.stderr.write(f"would clean {shown}\n")
     elif args.write:
@@ -629,6 +672,32 @@ def lost_article(original: str, article: Article) -> bool:
     (False, False)
     """
     return not article.body.strip() and regex.search(r"\w", original) is not None
+
+
+_COLOURS = {"+++": "\x1b[1m", "---": "\x1b[1m", "@@": "\x1b[36m", "+": "\x1b[32m", "-": "\x1b[31m"}
+_RESET = "\x1b[0m"
+
+
+def colour_diff(lines: Iterable[str]) -> Iterator[str]:
+    """A unified diff with ANSI colours, as git shows one: headers bold, hunks cyan,
+    removed lines red, added lines green.
+
+    >>> list(colour_diff(["-old\\n", "+new\\n", " same\\n"]))
+    ['\\x1b[31m-old\\x1b[0m\\n', '\\x1b[32m+new\\x1b[0m\\n', ' same\\n']
+    """
+    for line in lines:
+        body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "")
+        start = next((c for p, c in _COLOURS.items() if body.startswith(p)), None)
+        yield f"{start}{body}{_RESET}{end}" if start else line
+
+
+def _use_colour(args: argparse.Namespace, out: TextIO) -> bool:
+    """--color/--no-color, else colour on a terminal unless NO_COLOR is set or TERM=dumb."""
+    if args.color is not None:
+        return bool(args.color)
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return out.isatty()
 
 
 def _guessed_encoding(article: Article) -> str | None:

@@ -203,6 +203,7 @@ def _main(argv: list[str]) -> int:
         )
 
     started = time.monotonic()
+    results: Iterator[Result] | None = None
     try:
         evidence, total = None, None
         if not args.no_evidence:
@@ -211,15 +212,18 @@ def _main(argv: list[str]) -> int:
             bar.close()
         bar = Progress("cleaning", total, sys.stderr, show)
         summary = Summary()
-        for result in clean_all(engine, records(), config, evidence, stable=not args.fast):
+        results = clean_all(engine, records(), config, evidence, stable=not args.fast)
+        for result in results:
             result = output.write(result)
             summary.add(result)
             bar.update(summary.documents)
         bar.close()
         output.close()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see cleanarticle.cli.main)
+        if results is not None:
+            results.close()  # stops the workers
         output.abort()
-        _error("interrupted; nothing was written to a JSONL output")
+        _error("interrupted; the workers were stopped and nothing was written to a JSONL output")
         return 130
     except OSError as exc:
         output.abort()

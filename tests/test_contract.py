@@ -49,6 +49,19 @@ def grow(doc, ctx):
             if "GROW" in line.text:
                 ctx.record("replace", "grows", before=line.text, after=line.text + " more")
                 line.text += " more"
+
+
+@cleaner("XYZ003", "die", "Kill the process on KILLME; hang on HANG (workers' deaths).")
+def die(doc, ctx):
+    import os, signal, time
+
+    text = " ".join(block.text for block in doc.blocks)
+    if "KILLME" in text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if "HANG" in text:
+        with open(os.environ["HANG_PIDS"], "a") as pids:
+            pids.write(str(os.getpid()) + " ")
+        time.sleep(3600)
 """
 
 
@@ -61,7 +74,8 @@ def boom_plugin(tmp_path: Path) -> dict[str, str]:
     (site / "boom_plugin.py").write_text(BOOM_PLUGIN, "utf-8")
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: boom-plugin\nVersion: 0.1\n")
     (info / "entry_points.txt").write_text(
-        "[cleanarticle.cleaners]\nexplode = boom_plugin:explode\ngrow = boom_plugin:grow\n",
+        "[cleanarticle.cleaners]\nexplode = boom_plugin:explode\ngrow = boom_plugin:grow\n"
+        "die = boom_plugin:die\n",
         "utf-8",
     )
     return {"PYTHONPATH": str(site)}
@@ -438,3 +452,108 @@ def test_outputs_follow_the_umask(tmp_path: Path) -> None:
         )
         assert out.stat().st_mode & 0o777 == mode
         assert (folder / "a.md").stat().st_mode & 0o777 == mode
+
+
+# --- processes: killed workers, interrupted runs ------------------------------------------
+
+
+def _records(path: Path, texts: list[str]) -> Path:
+    path.write_text(
+        "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+        "utf-8",
+    )
+    return path
+
+
+def test_a_killed_worker_costs_its_document_not_the_batch(
+    tmp_path: Path, boom_plugin: dict[str, str]
+) -> None:
+    texts = [f"Story {i} says the council met on Monday." for i in range(40)]
+    texts[5] = "This story says KILLME to its worker."
+    records = _records(tmp_path / "in.jsonl", texts)
+    out = tmp_path / "out.jsonl"
+    result = run_cli("batch", str(records), "--out", str(out), "-j", "2", env=boom_plugin)
+    assert result.returncode == 123, result.stderr
+    assert "Traceback" not in result.stderr.decode()
+    written = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [w["id"] for w in written] == [f"r{i}" for i in range(40)]
+    assert "worker process cleaning it died" in written[5]["error"]
+    assert all("markdown" in w for i, w in enumerate(written) if i != 5)
+    assert b"r5: internal error: the worker process cleaning it died" in result.stderr
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in status
+
+
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGINT"])
+def test_an_interrupted_batch_stops_its_workers_and_leaves_no_temp_files(
+    tmp_path: Path, boom_plugin: dict[str, str], signum: str
+) -> None:
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import console_script
+
+    pids = tmp_path / "pids"
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    texts = [f"Story {i} says the council met." for i in range(20)] + ["It says HANG."]
+    data = _records(tmp_path / "in.jsonl", texts).read_bytes()
+    env = {**os.environ, **boom_plugin, "HANG_PIDS": str(pids), "TMPDIR": str(temp)}
+    process = subprocess.Popen(
+        [*console_script(), "batch", "-", "--out", str(out_dir / "out.jsonl"), "-j", "2"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        # a test run in the background ignores SIGINT, and its children would inherit that
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert process.stdin is not None
+    process.stdin.write(data)
+    process.stdin.close()
+    deadline = time.monotonic() + 120  # a bound on waiting, not a measurement
+    while not (pids.exists() and pids.read_text().strip()):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    worker = int(pids.read_text().split()[0])
+    process.send_signal(getattr(signal, signum))
+    assert process.wait(timeout=120) == 130
+    assert process.stderr is not None
+    err = process.stderr.read().decode()
+    assert "interrupted" in err and "Traceback" not in err
+    while _alive(worker):  # terminated, then joined by the batch before it exits
+        assert time.monotonic() < deadline, "the worker was left running"
+        time.sleep(0.05)
+    assert list(out_dir.iterdir()) == []  # no JSONL, no temporary file
+    assert list(temp.iterdir()) == []  # the copy of standard input is gone
+
+
+def test_an_interrupted_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, "utf-8")
+    code = (
+        "import os, signal, sys\n"
+        "real = os.replace\n"
+        "def interrupted(*args):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "os.replace = interrupted\n"
+        "from cleanarticle.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--write", str(path)], capture_output=True, check=False
+    )
+    assert result.returncode == 130 and b"interrupted" in result.stderr
+    assert path.read_text("utf-8") == STORY
+    assert [p.name for p in tmp_path.iterdir()] == ["story.txt"]
