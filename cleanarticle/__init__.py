@@ -2,7 +2,14 @@
 
 from cleanarticle.api import Article, clean, default_pipeline, register, rules, unregister
 from cleanarticle.config import Config
-from cleanarticle.errors import CleanArticleError, ConfigError, InputError
+from cleanarticle.errors import (
+    CleanArticleError,
+    CleanerError,
+    ConfigError,
+    InputError,
+    InternalError,
+    UnstableError,
+)
 from cleanarticle.model import Edit, Image, Metadata, Related
 from cleanarticle.pipeline import Cleaner, Context, Option, Pipeline, cleaner
 from cleanarticle.settings import find_config, load_config
@@ -13,16 +20,19 @@ __all__ = [
     "Article",
     "CleanArticleError",
     "Cleaner",
+    "CleanerError",
     "Config",
     "ConfigError",
     "Context",
     "Edit",
     "Image",
     "InputError",
+    "InternalError",
     "Metadata",
     "Option",
     "Pipeline",
     "Related",
+    "UnstableError",
     "clean",
     "cleaner",
     "default_pipeline",

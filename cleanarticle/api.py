@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from importlib.metadata import EntryPoint, entry_points
@@ -10,8 +12,8 @@ from typing import Any, Literal
 from cleanarticle import parse as parsing
 from cleanarticle.cleaners import BUILTIN
 from cleanarticle.config import DEFAULT_CONFIG, Config
-from cleanarticle.decode import decode
-from cleanarticle.errors import ConfigError
+from cleanarticle.decode import decode, decode_as
+from cleanarticle.errors import ConfigError, UnstableError
 from cleanarticle.evidence import Evidence
 from cleanarticle.html import extract, looks_like_html
 from cleanarticle.model import Document, Edit, Metadata
@@ -111,6 +113,7 @@ class Article:
 
 
 InputFormat = Literal["auto", "text", "html"]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 FORMATS: tuple[str, ...] = ("auto", "text", "html")
 
 
@@ -122,10 +125,13 @@ def clean(
     evidence: Evidence | Mapping[str, int] | None = None,
     format: InputFormat = "auto",
     url: str | None = None,
+    encoding: str | None = None,
 ) -> Article:
     """Clean one article.
 
-    ``text`` may be bytes (decoded as UTF-8, else detected). ``format`` is ``"text"``
+    ``text`` may be bytes (decoded as ``encoding`` when given, else as UTF-8, else as a
+    detected encoding, which the ``CA000`` decode edit reports: see
+    :func:`cleanarticle.decode.is_guess`). ``format`` is ``"text"``
     (plain text or Markdown), ``"html"`` (a web page: its main text and metadata are
     extracted first) or ``"auto"`` (HTML when the input is a whole page). ``url`` is the
     address the article came from (used when the text does not give one). ``evidence`` is
@@ -149,21 +155,73 @@ def clean(
         raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     notes: list[Edit] = []
     if isinstance(text, bytes):
-        text, note = decode(text)
+        text, note = decode(text) if encoding is None else decode_as(text, encoding)
         if note:
             notes.append(Edit("CA000", "input", "decode", note))
+    elif not text.isascii() and _SURROGATE.search(text):
+        # A str can hold lone surrogates (from JSON escapes, or a file name read with
+        # surrogateescape); they cannot be written as UTF-8, so they are marked as U+FFFD.
+        count = len(_SURROGATE.findall(text))
+        text = _SURROGATE.sub("\ufffd", text)
+        notes.append(Edit("CA000", "input", "decode", f"replaced {count} lone surrogate(s)"))
     if format == "html" or (format == "auto" and looks_like_html(text)):
         doc = _from_html(text, url, notes)
     else:
         doc = parsing.parse(parsing.normalize_newlines(text))
         doc.edits.extend(notes)
     if evidence:
-        doc.evidence = evidence if isinstance(evidence, Evidence) else Evidence(evidence)
+        evidence = evidence if isinstance(evidence, Evidence) else Evidence(evidence)
+    unread = copy.deepcopy(doc) if url else None
+    doc.evidence = evidence or doc.evidence
     pipeline.run(doc, config)
-    if url and not doc.metadata.url:
+    if unread is not None and url and not doc.metadata.url:
+        # The text gives no url, so the caller's is the article's: cleaning starts over
+        # with it on the document, as it is when the output is cleaned again (the date
+        # in such a url is then read by the cleaners, not left to a second cleaning).
+        doc = unread
         doc.set_meta(url=url)
         doc.edits.append(Edit("CA000", "input", "extract", "url from the caller", after=url))
+        doc.evidence = evidence or doc.evidence
+        pipeline.run(doc, config)
     return _article(doc, config)
+
+
+def check_stable(
+    article: Article,
+    *,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+    evidence: Evidence | Mapping[str, int] | None = None,
+) -> None:
+    """Raise UnstableError unless cleaning ``article.markdown`` again gives it back
+    unchanged, body and metadata (black's ``assert_stable``): a result that is not a
+    fixed point would be changed by the next run, so it must not be written.
+
+    >>> check_stable(clean("Pact Signed\\n\\nBy Jane Doe\\n\\nThe deal was signed.\\n"))
+    """
+    again = clean(
+        article.markdown, config=config, pipeline=pipeline, evidence=evidence, format="text"
+    )
+    if again.markdown != article.markdown:
+        raise UnstableError(
+            "the output is not stable: cleaning it again changes it "
+            f"({_first_difference(article.markdown, again.markdown)})"
+        )
+    omitted = (config or DEFAULT_CONFIG).omit_keys
+    if not omitted and again.metadata != article.metadata:
+        raise UnstableError("the output is not stable: reading it back changes its metadata")
+
+
+def _first_difference(first: str, second: str) -> str:
+    """``line 3: 'a' -> 'b'``: where two texts first differ."""
+    old, new = first.splitlines(), second.splitlines()
+    for number, (a, b) in enumerate(zip(old, new, strict=False), 1):
+        if a != b:
+            return f"line {number}: {a[:60]!r} -> {b[:60]!r}"
+    number = min(len(old), len(new)) + 1
+    longer = old if len(old) > len(new) else new
+    line = longer[number - 1] if number - 1 < len(longer) else ""
+    return f"line {number}: {line[:60]!r} {'removed' if longer is old else 'added'}"
 
 
 def _from_html(page: str, url: str | None, notes: list[Edit]) -> Document:
@@ -191,4 +249,13 @@ def rules(pipeline: Pipeline | None = None) -> Iterable[Cleaner]:
     return list(pipeline if pipeline is not None else _default())
 
 
-__all__ = ["Article", "Context", "clean", "default_pipeline", "register", "rules", "unregister"]
+__all__ = [
+    "Article",
+    "Context",
+    "check_stable",
+    "clean",
+    "default_pipeline",
+    "register",
+    "rules",
+    "unregister",
+]

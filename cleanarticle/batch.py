@@ -14,23 +14,31 @@ so memory stays flat however large the corpus is.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
+import functools
 import json
+import operator
 import os
 import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 
-from cleanarticle.api import clean
+import regex
+
+from cleanarticle.api import check_stable, clean
 from cleanarticle.config import Config
-from cleanarticle.errors import CleanArticleError
+from cleanarticle.errors import CleanArticleError, InternalError
 from cleanarticle.evidence import Evidence, words_of
+from cleanarticle.files import DEFAULT_MAX_SIZE, size_text, special_kind
+from cleanarticle.frontmatter import yaml_error
 
 #: File names a directory is searched for (``--include`` replaces them).
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
@@ -61,13 +69,22 @@ class Result:
     markdown: str = ""
     data: dict[str, Any] = field(default_factory=dict)  # metadata, body, edits
     error: str | None = None
+    #: The error is a bug (a cleaner raised, the output is not a fixed point), not the input's.
+    internal: bool = False
 
     def to_json(self) -> str:
+        """The JSONL line (without its newline); always encodable as UTF-8."""
         if self.error is not None:
-            return json.dumps({"id": self.id, "error": self.error}, ensure_ascii=False)
-        record = {"id": self.id, "markdown": self.markdown, **self.data}
-        record.pop("body", None)
-        return json.dumps(record, ensure_ascii=False, default=str)
+            record: dict[str, Any] = {"id": self.id, "error": self.error}
+        else:
+            record = {"id": self.id, "markdown": self.markdown, **self.data}
+            record.pop("body", None)
+        line = json.dumps(record, ensure_ascii=False, default=str)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (an id from a non-UTF-8 file name)
+            line = json.dumps(record, ensure_ascii=True, default=str)
+        return line
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -80,43 +97,100 @@ def read_records(
     exclude: Sequence[str] = (),
     format: str = "auto",
     labels: Mapping[str, str] | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> Iterator[Record]:
     """Records from files, directories (recursive) and JSONL files (``-``: standard input).
 
-    ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``).
+    ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``). What
+    cannot be read is a record with an error, never a silent gap: a FIFO, socket or device
+    (read it from ``-``), a file over ``max_size`` bytes, an unreadable directory, a
+    symbolic link out of its input tree or to a directory (not followed).
     """
     for name in inputs:
         path = Path(name)
         if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_records(name, (labels or {}).get(name))
         elif path.is_dir():
-            for found in _walk(path, include, exclude):
+            for found, problem in _walk(path, include, exclude):
                 relative = found.relative_to(path).as_posix()
-                yield _file_record(found, relative, format)
+                if problem is not None:
+                    out = str(PurePosixPath(relative).with_suffix(".md"))
+                    yield Record(str(found), out=out, error=problem)
+                else:
+                    yield _file_record(found, relative, format, max_size)
         else:
-            yield _file_record(path, path.name, format)
+            yield _file_record(path, path.name, format, max_size)
 
 
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
-    out = []
-    for found in root.rglob("*"):
-        relative = found.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in found.relative_to(root).parts):
-            continue
-        if not found.is_file() and not found.is_symlink():
-            continue  # directories; a broken link is kept, to be reported as a failure
-        if not any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in include):
-            continue
-        if any(fnmatch.fnmatch(found.name, g) or fnmatch.fnmatch(relative, g) for g in exclude):
-            continue
-        out.append(found)
+def _walk(
+    root: Path, include: Sequence[str], exclude: Sequence[str]
+) -> list[tuple[Path, str | None]]:
+    """The files under ``root`` whose names match ``include`` and not ``exclude``, sorted,
+    each with None, or with why it cannot be taken (listed as a failure, never skipped
+    silently). Hidden files and directories are left out; links are not followed out of
+    the tree, nor into directories."""
+    out: list[tuple[Path, str | None]] = []
+    top = os.path.realpath(root)
+
+    def matches(path: Path, globs: Sequence[str]) -> bool:
+        relative = path.relative_to(root).as_posix()
+        return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(relative, g) for g in globs)
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        why = f"cannot read the directory ({error.strerror or error}); its files were skipped"
+        out.append((where, why))
+
+    for directory, dirs, files in os.walk(root, onerror=unreadable):
+        base = Path(directory)
+        for name in list(dirs):
+            path = base / name
+            if name.startswith("."):
+                dirs.remove(name)
+            elif path.is_symlink():
+                dirs.remove(name)
+                if not matches(path, exclude):
+                    out.append((path, "a symbolic link to a directory, not followed"))
+        for name in files:
+            path = base / name
+            if name.startswith(".") or not matches(path, include) or matches(path, exclude):
+                continue
+            out.append((path, _not_readable(path, top)))
     return sorted(out)
 
 
-def _file_record(path: Path, relative: str, format: str) -> Record:
+def _not_readable(path: Path, top: str) -> str | None:
+    """Why a file found in a tree is not taken (a link out of the tree, not a regular
+    file), or None; a broken link is taken, to be reported when it is read."""
+    if path.is_symlink():
+        target = os.path.realpath(path)
+        if not os.path.exists(target):
+            return None
+        if os.path.commonpath([top, target]) != top:
+            return f"a symbolic link out of the input tree (to {target}), not followed"
+    try:
+        kind = special_kind(path.stat().st_mode)
+    except OSError:
+        return None
+    if kind is not None:
+        return f"{kind}, not a regular file; pipe it to 'cleanarticle batch -'"
+    return None
+
+
+def _file_record(path: Path, relative: str, format: str, max_size: int) -> Record:
     out = str(PurePosixPath(relative).with_suffix(".md"))
     try:
-        return Record(str(path), path.read_bytes(), format, out=out)
+        kind = special_kind(path.stat().st_mode)
+        if kind is not None:
+            error = f"{kind}, not a regular file; pipe it to 'cleanarticle batch -'"
+            if kind == "a directory":
+                error = "is a directory"
+            return Record(str(path), out=out, error=error)
+        with path.open("rb") as handle:
+            content = handle.read(max_size + 1)
+        if len(content) > max_size:
+            return Record(str(path), out=out, error=_too_big(max_size))
+        return Record(str(path), content, format, out=out)
     except FileNotFoundError:
         if path.is_symlink():
             return Record(str(path), out=out, error="broken symbolic link; fix or remove it")
@@ -127,10 +201,22 @@ def _file_record(path: Path, relative: str, format: str) -> Record:
         return Record(str(path), out=out, error=f"cannot read: {exc.strerror or exc}")
 
 
+def _too_big(max_size: int) -> str:
+    return (
+        f"over the size limit of {size_text(max_size)}; raise it with --max-size "
+        "(or max-size in the configuration)"
+    )
+
+
 def _jsonl_records(name: str, label: str | None = None) -> Iterator[Record]:
     """One record per line: ``{"id": ..., "text"|"html": ..., "url"?: ...}``."""
     label = label or ("<stdin>" if name == STDIN else name)
     try:
+        kind = None if name == STDIN else special_kind(os.stat(name).st_mode)
+        if kind is not None:
+            error = f"{kind}, not a regular file; pipe it to 'cleanarticle batch -'"
+            yield Record(label, error="is a directory" if kind == "a directory" else error)
+            return
         handle = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
     except OSError as exc:
         yield Record(label, error=f"cannot read: {exc.strerror or exc}")
@@ -199,10 +285,19 @@ def _page_text(page: str) -> str:
     return str(tree.text_content())
 
 
-def clean_record(record: Record, config: Config, evidence: Evidence | None) -> Result:
-    """Pass 2 for one record: a pure function of (record, config, evidence)."""
+def clean_record(
+    record: Record, config: Config, evidence: Evidence | None, *, stable: bool = False
+) -> Result:
+    """Pass 2 for one record: a pure function of (record, config, evidence).
+
+    With ``stable`` the result is cleaned again and must not change (an internal error
+    otherwise: see :func:`cleanarticle.api.check_stable`).
+    """
     if record.error is not None:
         return Result(record.id, record.out, error=record.error)
+    problem = _front_matter_problem(record.content)
+    if problem is not None:
+        return Result(record.id, record.out, error=problem)
     try:
         article = clean(
             record.content,
@@ -211,11 +306,42 @@ def clean_record(record: Record, config: Config, evidence: Evidence | None) -> R
             format=record.format,  # type: ignore[arg-type]
             url=record.url,
         )
+        if stable:
+            check_stable(article, config=config, evidence=evidence)
     except CleanArticleError as exc:
         return Result(record.id, record.out, error=str(exc))
+    except InternalError as exc:
+        return Result(record.id, record.out, error=f"internal error: {exc}", internal=True)
     except Exception as exc:  # a bug must cost one record, not the batch
-        return Result(record.id, record.out, error=f"internal error: {type(exc).__name__}: {exc}")
+        error = f"internal error: {type(exc).__name__}: {exc}"
+        return Result(record.id, record.out, error=error, internal=True)
+    if not article.body.strip() and _has_words(record.content):
+        return Result(record.id, record.out, error=LOST)
     return Result(record.id, record.out, article.markdown, article.to_dict())
+
+
+#: The error of a document whose article came back empty (its content would be lost).
+LOST = (
+    "the article came back empty: all its text was taken out (as junk, or as metadata); "
+    "see what was taken with 'cleanarticle --explain'"
+)
+
+
+def _has_words(content: str | bytes) -> bool:
+    text = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+    return regex.search(r"\w", text) is not None
+
+
+def _front_matter_problem(content: str | bytes) -> str | None:
+    """The input error of front matter that is not valid YAML, or None."""
+    head = content[:3]
+    if head not in ("---", b"---"):
+        return None
+    text = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+    problem = yaml_error(text)
+    if problem is None:
+        return None
+    return f"{problem}; the front matter is not valid YAML: fix it"
 
 
 # --- engines ---------------------------------------------------------------------------
@@ -241,6 +367,7 @@ def _set_context(context: Any) -> None:
     global _CONTEXT
     _CONTEXT = context
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent stops a worker with SIGTERM
 
 
 def _call(func: Callable[[Any, list[T]], R], chunk: list[T]) -> R:
@@ -253,8 +380,25 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+#: What a chunk's results become when the process cleaning it died: ``lost(chunk, why)``.
+LostChunk = Callable[[list[T], str], R]
+
+#: Why a worker's documents failed when the worker died.
+WORKER_DIED = (
+    "the worker process cleaning it died (killed, e.g. by the out-of-memory killer); "
+    "clean it on its own to see why"
+)
+
+
 class LocalEngine:
-    """This machine's cores: a process pool, at most ``window`` chunks in flight."""
+    """This machine's cores: a process pool, at most ``window`` chunks in flight.
+
+    A worker that dies (killed by a signal or the out-of-memory killer) breaks the pool:
+    its chunks in flight are then run again one item at a time, each in a fresh pool, and
+    an item that kills its worker again is given to ``lost`` (its documents become
+    failures) while the others are cleaned; the run goes on. When the run is interrupted
+    (Ctrl-C, SIGTERM) or its consumer stops, the workers are stopped, not waited for.
+    """
 
     def __init__(self, jobs: int | None = None, chunk_size: int = 16) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
@@ -263,27 +407,102 @@ class LocalEngine:
         self.peak_in_flight = 0  # largest number of chunks submitted but not yet yielded
 
     def map(
-        self, func: Callable[[Any, list[T]], R], items: Iterable[T], context: Any
+        self,
+        func: Callable[[Any, list[T]], R],
+        items: Iterable[T],
+        context: Any,
+        lost: LostChunk[T, R] | None = None,
     ) -> Iterator[R]:
         if self.jobs == 1:
             for chunk in chunks(items, self.chunk_size):
                 self.peak_in_flight = max(self.peak_in_flight, 1)
                 yield func(context, chunk)
             return
-        with ProcessPoolExecutor(self.jobs, initializer=_set_context, initargs=(context,)) as pool:
-            pending: deque[Future[R]] = deque()
-            try:
-                for chunk in chunks(items, self.chunk_size):
-                    pending.append(pool.submit(_call, func, chunk))
-                    self.peak_in_flight = max(self.peak_in_flight, len(pending))
-                    if len(pending) >= self.window:
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            except BaseException:
-                for future in pending:
-                    future.cancel()
+        pool = self._pool(context)
+        pending: deque[tuple[Future[R], list[T]]] = deque()
+        try:
+            for chunk in chunks(items, self.chunk_size):
+                pending.append((pool.submit(_call, func, chunk), chunk))
+                self.peak_in_flight = max(self.peak_in_flight, len(pending))
+                if len(pending) >= self.window:
+                    result, pool = self._next(pending, pool, func, context, lost)
+                    yield result
+            while pending:
+                result, pool = self._next(pending, pool, func, context, lost)
+                yield result
+        except BaseException:
+            _stop(pool)
+            raise
+        pool.shutdown()
+
+    def _pool(self, context: Any) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, initializer=_set_context, initargs=(context,))
+
+    def _next(
+        self,
+        pending: deque[tuple[Future[R], list[T]]],
+        pool: ProcessPoolExecutor,
+        func: Callable[[Any, list[T]], R],
+        context: Any,
+        lost: LostChunk[T, R] | None,
+    ) -> tuple[R, ProcessPoolExecutor]:
+        """The first pending chunk's result, and the pool to go on with."""
+        future = pending[0][0]
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            if lost is None:
                 raise
+            _stop(pool)
+            suspects = list(pending)
+            pending.clear()
+            results = [
+                f.result() if _succeeded(f) else self._isolated(func, c, context, lost)
+                for f, c in suspects
+            ]
+            pool = self._pool(context)
+            for chunk_result, (_, suspect) in zip(results[1:], suspects[1:], strict=True):
+                done: Future[R] = Future()
+                done.set_result(chunk_result)
+                pending.append((done, suspect))
+            return results[0], pool
+        pending.popleft()
+        return result, pool
+
+    def _isolated(
+        self,
+        func: Callable[[Any, list[T]], R],
+        chunk: list[T],
+        context: Any,
+        lost: LostChunk[T, R],
+    ) -> R:
+        """A chunk run again an item at a time, each in a fresh one-process pool, so that
+        the item that kills its worker is the only one lost."""
+        parts: list[R] = []
+        for item in chunk:
+            with ProcessPoolExecutor(1, initializer=_set_context, initargs=(context,)) as alone:
+                try:
+                    parts.append(alone.submit(_call, func, [item]).result())
+                except BrokenProcessPool:
+                    parts.append(lost([item], WORKER_DIED))
+        return functools.reduce(operator.add, parts)  # type: ignore[no-any-return]
+
+
+def _succeeded(future: Future[Any]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel what is queued and terminate the workers (a worker in the
+    middle of a long document is not waited for)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public API for this
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
 
 
 def vocabulary_chunk(context: Any, records: list[Record]) -> Counter[str]:
@@ -294,9 +513,14 @@ def vocabulary_chunk(context: Any, records: list[Record]) -> Counter[str]:
     return total
 
 
-def clean_chunk(context: tuple[Config, Evidence | None], records: list[Record]) -> list[Result]:
-    config, evidence = context
-    return [clean_record(record, config, evidence) for record in records]
+def clean_chunk(
+    context: tuple[Config, Evidence | None] | tuple[Config, Evidence | None, bool],
+    records: list[Record],
+) -> list[Result]:
+    """Pass 2 for a chunk; the context is (config, evidence[, check stability])."""
+    config, evidence, *rest = context
+    stable = bool(rest and rest[0])
+    return [clean_record(record, config, evidence, stable=stable) for record in records]
 
 
 def gather_evidence(
@@ -311,7 +535,10 @@ def gather_evidence(
             counted += 1
             yield item
 
-    parts = engine.map(vocabulary_chunk, counting(records), None)
+    if isinstance(engine, LocalEngine):
+        parts = engine.map(vocabulary_chunk, counting(records), None, lost=_lost_counts)
+    else:
+        parts = engine.map(vocabulary_chunk, counting(records), None)
 
     def reported() -> Iterator[Counter[str]]:
         for part in parts:
@@ -323,8 +550,28 @@ def gather_evidence(
 
 
 def clean_all(
-    engine: Engine, records: Iterable[Record], config: Config, evidence: Evidence | None
+    engine: Engine,
+    records: Iterable[Record],
+    config: Config,
+    evidence: Evidence | None,
+    *,
+    stable: bool = False,
 ) -> Iterator[Result]:
-    """Pass 2: every record's result, in input order."""
-    for results in engine.map(clean_chunk, records, (config, evidence)):
-        yield from results
+    """Pass 2: every record's result, in input order (``stable``: checked, see
+    :func:`clean_record`). With a ``LocalEngine``, the documents of a worker that died
+    are failures, and the others are cleaned."""
+    context = (config, evidence, stable)
+    if isinstance(engine, LocalEngine):
+        results = engine.map(clean_chunk, records, context, lost=_lost_results)
+    else:
+        results = engine.map(clean_chunk, records, context)
+    for chunk in results:
+        yield from chunk
+
+
+def _lost_results(records: list[Record], why: str) -> list[Result]:
+    return [Result(r.id, r.out, error=f"internal error: {why}", internal=True) for r in records]
+
+
+def _lost_counts(records: list[Record], why: str) -> Counter[str]:
+    return Counter()  # pass 2 lists the document (it dies there too, or is cleaned)

@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,9 @@ from cleanarticle.batch import (
     read_records,
 )
 from cleanarticle.errors import ConfigError
+from cleanarticle.files import DEFAULT_MAX_SIZE
+from cleanarticle.settings import file_settings, parse_size
+from cleanarticle.writing import current_umask, write_atomic
 
 DESCRIPTION = """\
 Clean a whole corpus. INPUTs are article files, directories (searched recursively) and
@@ -42,9 +46,11 @@ the output does not depend on the order of the inputs or on --jobs.
 
 EPILOG = """\
 exit codes:
-  0  every document was cleaned
-  1  some documents failed (each is listed; the others are written)
-  2  usage or configuration error, or the output cannot be written
+  0    every document was cleaned
+  1    some documents failed (each is listed; the others are written)
+  2    usage or configuration error, or the output cannot be written
+  123  some document hit an internal error (a bug: a cleaner or plugin failed, or
+       its output was not stable)
 
 examples:
   cleanarticle batch scraped/ --out clean/
@@ -83,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--exclude", action="append", default=[], metavar="GLOB", help="file names to skip"
     )
     parser.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        default=None,
+        help="refuse files larger than this (e.g. 200MB; default 64MB, or max-size)",
+    )
+    parser.add_argument(
         "--format",
         choices=("auto", "text", "html"),
         default="auto",
@@ -90,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "-j", "--jobs", type=int, default=None, metavar="N", help="processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="skip the check that each output is stable (cleaning it again changes nothing)",
     )
     parser.add_argument(
         "--no-evidence",
@@ -104,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-progress", dest="progress", action="store_false", help="never show progress"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print the traceback of an internal error"
+    )
     settings = parser.add_argument_group(
         "configuration", "as for 'cleanarticle' (found from the inputs; flags override the file)"
     )
@@ -118,14 +138,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
-    from cleanarticle.cli import EXIT_ERROR, UsageError, _config, _error
+    """Run ``cleanarticle batch``; return its exit code (123, one line, for a bug)."""
+    from cleanarticle.cli import EXIT_INTERNAL, REPORT, _error
+
+    try:
+        return _main(argv)
+    except Exception as exc:
+        if "-v" in argv or "--verbose" in argv:
+            traceback.print_exc()
+        _error(f"internal error ({type(exc).__name__}: {exc}); {REPORT}")
+        return EXIT_INTERNAL
+
+
+def _main(argv: list[str]) -> int:
+    from cleanarticle.cli import (
+        EXIT_ERROR,
+        EXIT_INTERNAL,
+        UsageError,
+        _config,
+        _config_path,
+        _error,
+    )
 
     try:
         args = build_parser().parse_args(argv)
         if args.jobs is not None and args.jobs < 1:
             raise BatchUsageError("--jobs must be 1 or more")
         args.files = [i for i in args.inputs if i != STDIN]
-        config = _config(args)
+        config_path = _config_path(args)
+        config = _config(args, config_path)
+        max_size = file_settings(config_path).get("max_size", DEFAULT_MAX_SIZE)
+        if args.max_size is not None:
+            try:
+                max_size = parse_size(args.max_size)
+            except ValueError as exc:
+                raise BatchUsageError(f"--max-size: {exc}") from None
         from cleanarticle.api import default_pipeline
 
         default_pipeline().active(config)
@@ -152,9 +199,11 @@ def main(argv: list[str]) -> int:
             exclude=args.exclude,
             format=args.format,
             labels={spooled: "<stdin>" for spooled in inputs if spooled not in args.inputs},
+            max_size=max_size,
         )
 
     started = time.monotonic()
+    results: Iterator[Result] | None = None
     try:
         evidence, total = None, None
         if not args.no_evidence:
@@ -163,15 +212,18 @@ def main(argv: list[str]) -> int:
             bar.close()
         bar = Progress("cleaning", total, sys.stderr, show)
         summary = Summary()
-        for result in clean_all(engine, records(), config, evidence):
+        results = clean_all(engine, records(), config, evidence, stable=not args.fast)
+        for result in results:
             result = output.write(result)
             summary.add(result)
             bar.update(summary.documents)
         bar.close()
         output.close()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see cleanarticle.cli.main)
+        if results is not None:
+            results.close()  # stops the workers
         output.abort()
-        _error("interrupted; nothing was written to a JSONL output")
+        _error("interrupted; the workers were stopped and nothing was written to a JSONL output")
         return 130
     except OSError as exc:
         output.abort()
@@ -184,6 +236,8 @@ def main(argv: list[str]) -> int:
                     os.unlink(name)
     if not args.quiet:
         summary.report(sys.stderr, time.monotonic() - started, evidence)
+    if summary.internal:
+        return EXIT_INTERNAL
     return 1 if summary.failures else 0
 
 
@@ -236,12 +290,15 @@ class _Output:
                 result.id, result.out, error=f"output {result.out} already written for "
                 f"{self.used[result.out]}; give records distinct ids or file names",
             )  # fmt: skip
-        from cleanarticle.cli import write_atomic
-
         path = Path(self.target) / result.out
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, result.markdown)
+            if _outside(path.parent, self.target):
+                return Result(
+                    result.id, result.out, error=f"not written: {path.parent} leads out of "
+                    "--out through a symbolic link; remove the link",
+                )  # fmt: skip
+            write_atomic(path, result.markdown, follow_symlinks=False)
         except OSError as exc:
             return Result(result.id, result.out, error=f"cannot write {path}: {exc.strerror}")
         self.used[result.out] = result.id
@@ -254,6 +311,7 @@ class _Output:
             return
         self.handle.flush()
         os.fsync(self.handle.fileno())
+        os.chmod(self.handle.fileno(), 0o666 & ~current_umask())  # mkstemp made it 0600
         self.handle.close()
         assert self.tmp is not None
         os.replace(self.tmp, self.target)
@@ -263,6 +321,12 @@ class _Output:
             with contextlib.suppress(OSError):
                 self.handle.close()
                 os.unlink(self.tmp)
+
+
+def _outside(directory: Path, top: str) -> bool:
+    """Whether ``directory`` (under ``top``) resolves outside it, through a symbolic link."""
+    real_top = os.path.realpath(top)
+    return os.path.commonpath([real_top, os.path.realpath(directory)]) != real_top
 
 
 class Progress:
@@ -311,11 +375,13 @@ class Summary:
         self.documents = 0
         self.edits: Counter[tuple[str, str]] = Counter()
         self.failures: list[tuple[str, str]] = []
+        self.internal = 0  # failures that are bugs (exit code 123)
 
     def add(self, result: Result) -> None:
         self.documents += 1
         if result.error is not None:
             self.failures.append((result.id, result.error))
+            self.internal += result.internal
             return
         for edit in result.data.get("edits", ()):
             self.edits[(edit["code"], edit["name"])] += 1

@@ -44,6 +44,45 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+#: What a note says when the encoding was detected: a guess, which may be wrong.
+GUESSED = "detected; the input was not UTF-8"
+
+
+def guessed_encoding(note: str | None) -> str | None:
+    """The encoding a decoding note (see :func:`decode`) says was guessed, or None.
+
+    >>> guessed_encoding(decode("déjà vu, naïve café".encode("cp1252"))[1]), guessed_encoding(None)
+    ('cp1252', None)
+    """
+    if note is None or GUESSED not in note:
+        return None
+    return note.removeprefix("decoded as ").split(" ", 1)[0]
+
+
+def decode_as(data: bytes, encoding: str) -> tuple[str, str | None]:
+    """Decode ``data`` in the ``encoding`` the caller names (no guessing); a byte order mark
+    is dropped. An unknown encoding or bytes that are not valid in it are an InputError.
+
+    >>> decode_as("café".encode("cp1252"), "cp1252")
+    ('café', 'decoded as cp1252 (as given)')
+    """
+    binary = sniff(data)
+    if binary is not None:
+        raise InputError(binary)
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}; name one such as cp1252") from None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid {encoding} ({exc.reason} at byte {exc.start}); check --encoding"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    return _check_text(text), None if name == "utf-8" else f"decoded as {encoding} (as given)"
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Decode ``data``; return the text and a note when the encoding was not plain UTF-8.
 
@@ -86,7 +125,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         # texts leave the detector torn between it and its look-alikes.
         with contextlib.suppress(UnicodeDecodeError):
             name, text = "cp1252", data.decode("cp1252")
-    return _check_text(text), f"decoded as {name} (detected; the input was not UTF-8)"
+    return _check_text(text), f"decoded as {name} ({GUESSED})"
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:

@@ -36,10 +36,14 @@ def rules_markdown(cleaners: Iterable[Cleaner]) -> str:
     rows = "".join(
         f"| [{c.code}](#{c.code.lower()}-{c.name}) | {c.name} | {c.summary} |\n" for c in items
     )
-    sections = "".join(
-        f"\n## {c.code} {c.name}\n\n{c.summary}\n\n{c.doc}\n{_options(c)}" for c in items
-    )
+    sections = "".join(f"\n{rule_markdown(c)}" for c in items)
     return HEADER + rows + _groups(items) + sections
+
+
+def rule_markdown(item: Cleaner) -> str:
+    """One cleaner's documentation: code, name, summary, docstring and options
+    (``cleanarticle rules CODE``; a section of ``docs/cleaners.md``)."""
+    return f"## {item.code} {item.name}\n\n{item.summary}\n\n{item.doc}\n{_options(item)}"
 
 
 def _groups(items: list[Cleaner]) -> str:

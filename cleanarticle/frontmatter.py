@@ -113,6 +113,34 @@ def split(text: str) -> tuple[dict[str, Any] | None, str, int]:
     return data, text[body_start:], first_line
 
 
+def yaml_error(text: str) -> str | None:
+    """What is wrong with the front matter of ``text`` when its fenced block is not valid
+    YAML, or None (no front matter, or valid front matter).
+
+    :func:`split` reads such a block as body text; the command line refuses it instead, so
+    that a typo in a key does not move the whole front matter into the article.
+
+    >>> yaml_error("---\\ntitle: a\\nbyline: b: c\\n---\\nBody\\n")
+    'front matter line 3: mapping values are not allowed in this context'
+    """
+    if not text.startswith(FENCE + "\n"):
+        return None
+    end = text.find("\n" + FENCE + "\n", len(FENCE))
+    if end == -1:
+        if not text.endswith("\n" + FENCE):
+            return None
+        end = len(text) - len(FENCE) - 1
+    raw = text[len(FENCE) + 1 : end + 1]
+    try:
+        yaml.load(raw, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"front matter line {mark.line + 2}" if mark is not None else "front matter"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return f"{where}: {problem}"
+    return None
+
+
 def to_metadata(data: dict[str, Any]) -> Metadata:
     """Typed metadata from a front matter mapping; unknown keys go to ``extra``.
 

@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from cleanarticle.config import Config
-from cleanarticle.errors import ConfigError
+from cleanarticle.errors import CleanArticleError, CleanerError, ConfigError
 from cleanarticle.model import Document, Edit
 
 _CODE = regex.compile(r"^[A-Z]{1,5}[0-9]{3}$")
@@ -105,7 +105,14 @@ class Cleaner:
         return inspect.cleandoc(self.func.__doc__ or self.summary)
 
     def __call__(self, doc: Document, ctx: Context) -> None:
-        self.func(doc, ctx)
+        """Run the cleaner; an exception it did not mean (a bug) becomes a CleanerError
+        that names it, so that a failing file says which cleaner to report or ignore."""
+        try:
+            self.func(doc, ctx)
+        except (CleanArticleError, CleanerError):
+            raise
+        except Exception as exc:
+            raise CleanerError(self.code, self.name, exc) from exc
 
 
 def cleaner(

@@ -42,7 +42,9 @@ def find_config(paths: Sequence[str | os.PathLike[str]] = ()) -> Path | None:
             candidate = directory / name
             if not candidate.is_file():
                 continue
-            if name != "pyproject.toml" or "cleanarticle" in _read_toml(candidate).get("tool", {}):
+            if name != "pyproject.toml":
+                return candidate
+            if _tool_table(_read_toml(candidate), candidate) is not None:
                 return candidate
     return None
 
@@ -61,6 +63,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; TOML files must be saved as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
@@ -75,9 +79,26 @@ def read_settings(path: Path) -> tuple[dict[str, Any], str]:
     data = _read_toml(path)
     where = str(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("cleanarticle", {})
+        data = _tool_table(data, path) or {}
         where = f"{path} {TABLE}"
     return settings_from_table(data, where), where
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """The ``[tool.cleanarticle]`` table of a parsed ``pyproject.toml``, or None.
+
+    ``tool`` or ``tool.cleanarticle`` given as something other than a table (``tool = 1``)
+    is a ConfigError naming the file, not a crash.
+    """
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.NAME]), got {_describe(tool)}")
+    table = tool.get("cleanarticle")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(
+            f"{path}: tool.cleanarticle must be a table ({TABLE}), got {_describe(table)}"
+        )
+    return table
 
 
 def _strings(where: str, key: str, value: object) -> list[str]:
@@ -152,17 +173,85 @@ SETTINGS: dict[str, tuple[str, _Reader]] = {
 }
 
 
+def _boolean(where: str, key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key}: expected true or false, got {_describe(value)}")
+    return value
+
+
+def _size(where: str, key: str, value: object) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {key}: {exc}") from None
+
+
+_UNITS = {"": 1, "b": 1, "k": 2**10, "kb": 2**10, "kib": 2**10, "m": 2**20, "mb": 2**20}
+_UNITS |= {"mib": 2**20, "g": 2**30, "gb": 2**30, "gib": 2**30}
+
+
+def parse_size(value: object) -> int:
+    """A size in bytes from an integer or a string such as ``"200MB"`` (units of 1024).
+
+    >>> parse_size("64 MB"), parse_size(1000), parse_size("2k")
+    (67108864, 1000, 2048)
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        match = regex.fullmatch(r"\s*([0-9]+)\s*([A-Za-z]*)\s*", value)
+        if match and match[2].lower() in _UNITS and int(match[1]) > 0:
+            return int(match[1]) * _UNITS[match[2].lower()]
+    raise ValueError(f"expected a size such as 100MB, 512KB or a number of bytes, got {value!r}")
+
+
+#: Settings of which files are articles (``FileSelection`` fields), not of cleaning.
+FILE_SETTINGS: dict[str, tuple[str, _Reader]] = {
+    "include": ("include", _strings),
+    "exclude": ("exclude", _strings),
+    "extend-exclude": ("extend_exclude", _strings),
+    "force-exclude": ("force_exclude", _boolean),
+    "max-size": ("max_size", _size),
+}
+
+
 def settings_from_table(table: Mapping[str, object], where: str) -> dict[str, Any]:
-    """Check a settings table (from TOML) and turn it into ``Config.make`` arguments."""
+    """Check a settings table (from TOML) and turn it into ``Config.make`` arguments
+    (the file selection keys are checked too, and left to :func:`file_settings`)."""
     out: dict[str, Any] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
+        if key in FILE_SETTINGS:
+            FILE_SETTINGS[key][1](where, key, value)
+            continue
         if key not in SETTINGS:
-            raise ConfigError(
-                f"{where}: unknown key {raw_key!r}; expected one of: {', '.join(SETTINGS)}"
-            )
+            known = ", ".join([*SETTINGS, *FILE_SETTINGS])
+            raise ConfigError(f"{where}: unknown key {raw_key!r}; expected one of: {known}")
         field_name, reader = SETTINGS[key]
         out[field_name] = reader(where, key, value)
+    return out
+
+
+def file_settings(path: str | os.PathLike[str] | None) -> dict[str, Any]:
+    """The file selection settings of a config file (``include``, ``exclude``,
+    ``extend-exclude``, ``force-exclude``, ``max-size``) and its directory as ``root``.
+
+    Without a file the root is the working directory and every setting is its default.
+    """
+    if path is None:
+        return {"root": Path.cwd()}
+    file = Path(path)
+    data = _read_toml(file)
+    where = str(file)
+    if file.name == "pyproject.toml":
+        data = _tool_table(data, file) or {}
+        where = f"{file} {TABLE}"
+    out: dict[str, Any] = {"root": file.resolve().parent}
+    for raw_key, value in data.items():
+        key = raw_key.replace("_", "-")
+        if key in FILE_SETTINGS:
+            field_name, reader = FILE_SETTINGS[key]
+            out[field_name] = reader(where, key, value)
     return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cleanarticle import clean
-from tests.conftest import GOLDEN, console_script, run_cli
+from tests.conftest import GOLDEN, ROOT, console_script, run_cli
 
 MESSY = (
     "Storm Closes Schools Across the North\n\n"
@@ -293,3 +293,62 @@ def test_quiet(messy: Path) -> None:
     quiet = run_cli("--check", "-q", str(messy))
     assert b"would be cleaned" in loud.stderr and quiet.stderr == b""
     assert quiet.returncode == 1
+
+
+def test_diff_colour(messy: Path) -> None:
+    plain = run_cli("--diff", str(messy)).stdout.decode()
+    assert "\x1b[" not in plain  # not a terminal: no colour
+    coloured = run_cli("--diff", "--color", str(messy)).stdout.decode()
+    assert "\x1b[31m-Advertisement\x1b[0m\n" in coloured
+    assert "\x1b[32m+title: Storm Closes Schools Across the North\x1b[0m\n" in coloured
+    assert (
+        coloured.replace("\x1b[0m", "")
+        .replace("\x1b[1m", "")
+        .replace("\x1b[31m", "")
+        .replace("\x1b[32m", "")
+        .replace("\x1b[36m", "")
+        == plain
+    )
+    forced_off = run_cli("--diff", "--no-color", str(messy)).stdout.decode()
+    assert forced_off == plain
+
+
+def test_diff_colour_on_a_terminal(messy: Path) -> None:
+    import pty
+    import subprocess
+
+    main, child = pty.openpty()
+    try:
+        for extra_env, coloured in (({}, True), ({"NO_COLOR": "1"}, False)):
+            env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+            env.update({"TERM": "xterm", **extra_env})
+            subprocess.run(
+                [*console_script(), "--diff", str(messy)],
+                stdout=child,
+                stderr=subprocess.DEVNULL,
+                env=env,
+                timeout=120,
+                check=False,
+            )
+            output = os.read(main, 1 << 16).decode()
+            assert ("\x1b[31m" in output) is coloured, output
+    finally:
+        os.close(main)
+        os.close(child)
+
+
+def test_rules_code_prints_one_cleaners_documentation() -> None:
+    from cleanarticle import default_pipeline
+    from cleanarticle.docs import rule_markdown
+
+    result = run_cli("rules", "CA401")
+    assert result.returncode == 0
+    text = result.stdout.decode()
+    assert text == rule_markdown(default_pipeline().get("CA401"))
+    assert text.startswith("## CA401 boilerplate\n") and "guard-share" in text
+    assert text in (ROOT / "docs" / "cleaners.md").read_text("utf-8")
+    assert run_cli("rules", "boilerplate").stdout.decode() == text  # by name
+    both = run_cli("rules", "CA101", "CA401").stdout.decode()
+    assert both.startswith("## CA101 fix-unicode") and "## CA401 boilerplate" in both
+    result = run_cli("rules", "CA999")
+    assert result.returncode == 2 and b"unknown cleaner 'CA999'" in result.stderr

@@ -37,11 +37,6 @@ def check(path: Path, *args: str) -> tuple[int, str, str]:
         ("whitespace", b"  \n\t\n \r\n", ""),
         ("utf16", codecs.BOM_UTF16_LE + (ARTICLE * 2).encode("utf-16-le"), "The café's owner said"),
         (
-            "cp1252",
-            ("The café owner said “it’s done” — again.\n\n" * 3).encode("cp1252"),
-            'The café owner said "it\'s done" — again.',
-        ),
-        (
             "mojibake",
             "The owner said donâ€™t worry, on Monday.\n".encode(),
             "The owner said don't worry, on Monday.",
@@ -142,3 +137,37 @@ def test_huge_inputs(tmp_path: Path, name: str, make) -> None:  # type: ignore[n
     code, _, _ = check(path)
     assert code == 0
     assert run_cli("--check", str(path)).returncode == 0  # the result is canonical
+
+
+CP1252 = ("The café owner said “it’s done” — again.\n\n" * 3).encode("cp1252")
+
+
+@pytest.mark.parametrize("mode", ["--write", "--check", "--diff"])
+def test_a_guessed_encoding_is_never_written_back(tmp_path: Path, mode: str) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(CP1252)
+    code, out, err = check(path, mode)
+    assert code == 2 and "--encoding cp125" in err and "only a guess" in err  # or cp1250
+    assert path.read_bytes() == CP1252 and out == ""
+
+
+def test_a_guessed_encoding_is_printed_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(CP1252)
+    code, out, err = check(path, "--json")
+    assert code == 0 and 'The café owner said "it\'s done" — again.' in json.loads(out)["markdown"]
+    assert f"cleanarticle: warning: {path}: not UTF-8; decoded as cp125" in err and "a guess" in err
+
+
+def test_a_named_encoding_is_written_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(CP1252)
+    code, _, err = check(path, "--write", "--encoding", "cp1252")
+    assert code == 0 and "warning" not in err
+    assert 'The café owner said "it\'s done" — again.' in path.read_text("utf-8")
+    assert run_cli("--check", str(path)).returncode == 0
+    path.write_bytes(CP1252)
+    code, _, err = check(path, "--write", "--encoding", "utf-8")
+    assert code == 2 and "not valid utf-8" in err and "check --encoding" in err
+    code, _, err = check(path, "--write", "--encoding", "klingon")
+    assert code == 2 and "unknown encoding 'klingon'" in err

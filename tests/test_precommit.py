@@ -156,3 +156,35 @@ def test_hook_reads_the_repositorys_pyproject(tmp_path: Path, hooks) -> None:  #
     text = article.read_text("utf-8")
     assert "\nAdvertisement\n" in text
     assert "byline: Jane Doe" in text and "authors:" not in text
+
+
+NOT_ARTICLES = {
+    "README.md": "# Articles\n\nThe articles of this repository.\n",
+    "LICENSE.txt": "MIT License\n\nPermission is hereby granted, free of charge.\n",
+    "CHANGELOG.md": "# Changes\n\n## 1.0\n\n- First release\n",
+    "CONTRIBUTING.md": "Send your patches\nby email.\n",
+    "requirements.txt": "flask==3.0\nrequests>=2\n",
+    "CMakeLists.txt": "cmake_minimum_required(VERSION 3.10)\nproject(x)\n",
+}
+
+
+@pytest.mark.parametrize("hook_id", ["cleanarticle", "cleanarticle-check"])
+def test_hooks_leave_the_files_that_are_not_articles_alone(tmp_path: Path, hooks, hook_id) -> None:  # type: ignore[no-untyped-def]
+    env = hooks[2]
+    repo = _repo(tmp_path, hooks, hook_id)
+    for name, text in NOT_ARTICLES.items():
+        (repo / name).write_text(text, "utf-8")
+    article = repo / "story.md"
+    article.write_text(MESSY, "utf-8")
+    result = _commit(repo, env, *NOT_ARTICLES, "story.md")
+    assert result.returncode != 0, result.stdout  # the article is not canonical
+    for name, text in NOT_ARTICLES.items():
+        assert (repo / name).read_text("utf-8") == text, name
+        assert f"would clean {name}" not in result.stdout
+    if hook_id == "cleanarticle-check":
+        assert "would clean story.md" in result.stdout
+        article.write_text(clean(MESSY).markdown, "utf-8")
+    else:
+        assert article.read_text("utf-8") == clean(MESSY).markdown
+    second = _commit(repo, env, *NOT_ARTICLES, "story.md")
+    assert second.returncode == 0, second.stdout

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanarticle import Article, Config, InputError, clean
+from cleanarticle.api import check_stable
 from cleanarticle.html import extract, looks_like_html
 from cleanarticle.validate import problems
 from tests.strategies import article_text, clean_article
@@ -354,3 +355,15 @@ def test_the_caption_shortcut_never_skips_a_line_that_could_be_labelled(line: st
     )
     if could_be_labelled(line.strip()):
         assert _could_hold_labels(doc)
+
+
+CALLER_URLS = st.sampled_from(
+    [None, "https://example.org/2021/03/11/council-backs-bridge-plan", "https://example.org/news/a"]
+)
+
+
+@given(TEXTS, CALLER_URLS)
+def test_the_run_time_stability_check_passes(text: str, url: str | None) -> None:
+    """What --write, --check and batch check on every file (black's assert_stable)."""
+    check_stable(clean(text, url=url))
+    check_stable(clean(text, url=url, format="text"))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterator
+from functools import partial
 
 import regex
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from cleanarticle.cleaners._util import holds_any
 from cleanarticle.model import Block, Document, Kind, Line
@@ -73,40 +75,53 @@ def stray_tags(text: str) -> bool:
     return False
 
 
-def _pieces(node: Tag, out: list[str], dropped: list[str]) -> None:
-    for child in node.children:
+def _pieces(root: Tag, out: list[str], dropped: list[str]) -> None:
+    """The text pieces and paragraph/line marks of ``root``'s children, appended to ``out``.
+
+    The tree is walked with an explicit stack, not by recursion: inline tags nested
+    thousands deep (``<b><b><b>...``) must not exhaust Python's recursion limit.
+    """
+    # frames: the children still to read, where their pieces go, what to do after them
+    stack: list[tuple[Iterator[PageElement], list[str], Callable[[], None] | None]] = [
+        (iter(root.children), out, None)
+    ]
+    while stack:
+        children, target, after = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if after is not None:
+                after()
+            continue
         if isinstance(child, Comment):
             dropped.append(f"<!--{child}-->")
         elif isinstance(child, NavigableString):
-            out.append(str(child))
+            target.append(str(child))
         elif isinstance(child, Tag):
             name = child.name.lower()
-            if name in _DROP:
+            if name in _DROP or name == "img":
                 dropped.append(str(child))
             elif name in _LINE_BREAK:
-                out.append(_LINE)
-            elif name == "img":
-                dropped.append(str(child))
-            elif name == "a" and _link(child, out, dropped):
-                continue
+                target.append(_LINE)
+            elif name == "a":
+                inner: list[str] = []
+                stack.append((iter(child.children), inner, partial(_link, child, inner, target)))
             elif name in _PARAGRAPH_BREAK:
-                out.append(_PARA)
-                _pieces(child, out, dropped)
-                out.append(_PARA)
+                target.append(_PARA)
+                stack.append((iter(child.children), target, partial(target.append, _PARA)))
             else:
-                _pieces(child, out, dropped)
+                stack.append((iter(child.children), target, None))
 
 
-def _link(tag: Tag, out: list[str], dropped: list[str]) -> bool:
-    """``<a href="https://...">text</a>`` as a Markdown link, when both are plain."""
+def _link(tag: Tag, inner: list[str], out: list[str]) -> None:
+    """``<a href="https://...">text</a>`` as a Markdown link when both are plain, else the
+    link's own pieces (``inner``)."""
     href = str(tag.get("href") or "").strip()
-    inner: list[str] = []
-    _pieces(tag, inner, dropped)
     text = " ".join("".join(p for p in inner if not p.startswith("\x00")).split())
     if text and regex.match(r"^https?://[^\s()<>]+$", href) and not regex.search(r"[\[\]]", text):
         out.append(f"[{text}]({href})")
-        return True
-    return False
+    else:
+        out.extend(inner)
 
 
 def _escape_tags(text: str) -> str:
