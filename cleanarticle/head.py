@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from cleanarticle import detect, urls
+from cleanarticle.lexicon import zipf
 from cleanarticle.model import Block, Document, Kind
 
 #: Bylines, date lines and captions are never longer than this.
@@ -185,6 +186,9 @@ HEAD_WINDOW = 12
 PROSE_ABOVE = 0.2
 #: A byline or date that proves a headline stands within this many blocks below it.
 ITEM_REACH = 4
+#: A line of capitalised words is no name when their mean ``wordfreq`` Zipf frequency in
+#: English is this high (``Field Marketing Guide`` 5.0; ``Jonathan Jones`` 4.3).
+COMMON_NAME_ZIPF = 4.5
 #: A standfirst has at least this many words (``Solutions`` under a headline is a menu).
 DEK_WORDS = 5
 #: A prose paragraph has at least this many words.
@@ -519,10 +523,15 @@ def bare_name(text: str, lower: frozenset[str]) -> tuple[str, ...]:
     ('Selin Romano',)
     >>> bare_name("Post Tags", frozenset({"post", "tags"})), bare_name("Share this", frozenset())
     ((), ())
+    >>> bare_name("Field Marketing Guide", frozenset())
+    ()
     """
     tokens = detect.squash(text).split()
     if not 2 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
         return ()
     if any(t.lower() in lower for t in tokens if not t.endswith(".")):
         return ()
+    scores = [zipf(t.lower()) for t in tokens if not t.endswith(".")]
+    if scores and sum(scores) / len(scores) >= COMMON_NAME_ZIPF:
+        return ()  # ``Field Marketing Guide``: words too common to make a name
     return (" ".join(tokens),)

@@ -1090,3 +1090,66 @@ def test_an_author_page_slug_loses_its_page_extension() -> None:
     text = f"{BODY}\n\nhttps://e.com/author/jane-doe.html\n"
     meta = run(text).metadata
     assert (meta.byline, meta.authors) == ("Jane Doe", ("Jane Doe",))
+
+
+# --- CA309 headline ---------------------------------------------------------------------------
+
+PROSE = (
+    "The council approved the new transport budget on Monday after a debate that lasted "
+    "well into the night, with several members asking for more money for buses."
+)
+MENU = "Home\n\nNews\n\nWorld\n\nSport\n\nSubscribe\n\n"
+
+
+def test_headline_repeating_the_page_title_gives_title_and_site_name() -> None:
+    text = (
+        f"Council Backs Tram Plan | The Daily Planet\n\n{MENU}Council Backs Tram Plan\n\n"
+        f"By Jane Doe\n\nJun 8, 2023 • 5 min read\n\n{PROSE}\n"
+    )
+    meta = run(text).metadata
+    assert (meta.title, meta.site_name) == ("Council Backs Tram Plan", "The Daily Planet")
+    assert (meta.authors, meta.date) == (("Jane Doe",), dt.date(2023, 6, 8))
+
+
+def test_headline_after_menus_by_the_byline_and_date_beside_it() -> None:
+    text = (
+        f"Skip to content\n\n{MENU}Home › News › World\n\nCouncil Backs Tram Plan\n\n"
+        f"By\n\nJane Doe\n\nPublished 19/03/2021\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    article = run(text)
+    meta = article.metadata
+    assert (meta.title, meta.byline, meta.date) == (
+        "Council Backs Tram Plan",
+        "Jane Doe",
+        dt.date(2021, 3, 19),
+    )
+    assert "Home › News › World" in article.body  # a breadcrumb is never the title
+
+
+def test_a_name_under_the_headline_is_the_byline_in_english_only() -> None:
+    english = f"Subscribe\n\nCouncil Backs Tram Plan\n\nSelin Romano\n\nMarch 3, 2024\n\n{PROSE}\n"
+    assert run(english).metadata.authors == ("Selin Romano",)
+    german = (
+        "Abonnieren\n\nStadtrat beschließt neue Straßenbahn\n\nÜbersicht Projekte\n\n"
+        "3. März 2024\n\nDer Stadtrat hat am Montag nach einer langen Debatte den neuen "
+        "Haushalt für den Verkehr beschlossen, und viele Mitglieder forderten mehr Geld.\n"
+    )
+    meta = run(german).metadata
+    assert meta.title == "Stadtrat beschließt neue Straßenbahn"
+    assert meta.authors == () and meta.date == dt.date(2024, 3, 3)
+
+
+def test_a_byline_of_the_documents_own_words_is_none() -> None:
+    text = (
+        f"Subscribe\n\nField Marketing Guide\n\nBy Event Type\n\nMarch 3, 2024\n\n"
+        f"Every event type needs its own plan. {PROSE}\n"
+    )
+    assert run(text).metadata.authors == ()
+
+
+def test_headline_evidence_is_not_looked_for_deep_in_the_body() -> None:
+    """A heading and a date line far down a clean article are the body's."""
+    body = "\n\n".join([PROSE] * 10)
+    text = f"{body}\n\n# Notes From the Archive\n\nMarch 3, 2024\n\n{PROSE}\n"
+    article = run(text)
+    assert article.metadata.title == "" and article.metadata.date is None

@@ -251,10 +251,14 @@ def byline(doc: Document, ctx: Context) -> None:
         By Jane Doe and John Roe, Reuters   ->   byline: Jane Doe and John Roe, Reuters
                                                   authors: [Jane Doe, John Roe]
     """
+    lower: frozenset[str] | None = None
     for block in head.head(doc):
         found = detect.parse_byline(block.text)
         if found is None:
             continue
+        lower = head.lower_case_words(doc) if lower is None else lower
+        if head.are_words(found.authors or (found.text,), lower):
+            continue  # "By Event Type": words the article writes in lower case, not names
         meta = doc.metadata
         same_people = bool(found.authors) and set(found.authors) == set(meta.authors)
         if meta.byline and meta.byline != found.text and not same_people:
