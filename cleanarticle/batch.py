@@ -305,6 +305,7 @@ def clean_record(
             evidence=evidence,
             format=record.format,  # type: ignore[arg-type]
             url=record.url,
+            fast=not stable,
         )
         if stable:
             check_stable(article, config=config, evidence=evidence)

@@ -228,8 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--fast",
         action="store_true",
-        help="skip the check that --write/--check/--diff output is stable (cleaning it "
-        "again changes nothing); about twice as fast",
+        help="do not clean the output again to settle it and check that it is stable "
+        "(cleaning it again changes nothing); about twice as fast",
     )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="print the traceback of an internal error"
@@ -587,7 +587,7 @@ def _clean_one(
             "is an HTML page, which --write/--check would replace with Markdown; "
             "print it ('cleanarticle page.html > page.md') or use 'cleanarticle batch'"
         )
-    article = clean(data, config=config, format=args.format, encoding=args.encoding)
+    article = clean(data, config=config, format=args.format, encoding=args.encoding, fast=args.fast)
     guess = _guessed_encoding(article)
     if guess and (args.write or args.check or args.diff) and path != STDIN:
         raise CleanArticleError(

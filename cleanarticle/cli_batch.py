@@ -106,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--fast",
         action="store_true",
-        help="skip the check that each output is stable (cleaning it again changes nothing)",
+        help="do not clean each output again to settle it and check that it is stable "
+        "(cleaning it again changes nothing)",
     )
     parser.add_argument(
         "--no-evidence",
