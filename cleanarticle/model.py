@@ -91,6 +91,7 @@ METADATA_KEYS: tuple[str, ...] = (
     "author_url",
     "date",
     "updated",
+    "timestamp",
     "url",
     "site_name",
     "image",
@@ -118,6 +119,9 @@ class Metadata:
     date: dt.date | None = None
     #: The date the article says it was last changed (``Updated: ...``).
     updated: dt.date | None = None
+    #: The publication date and time, when the text gives a time (ISO 8601, to the minute,
+    #: with the UTC offset when it names a zone): ``2021-03-09T10:30+00:00``.
+    timestamp: str = ""
     url: str = ""
     site_name: str = ""
     image: str = ""

@@ -1153,3 +1153,19 @@ def test_headline_evidence_is_not_looked_for_deep_in_the_body() -> None:
     text = f"{body}\n\n# Notes From the Archive\n\nMarch 3, 2024\n\n{PROSE}\n"
     article = run(text)
     assert article.metadata.title == "" and article.metadata.date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Published: 9 March 2021 10:30 GMT", "2021-03-09T10:30+00:00"),
+        ("March 9, 2021 10:30 am EST", "2021-03-09T10:30-05:00"),
+        ("9. März 2021, 10:15 Uhr", "2021-03-09T10:15"),
+        ("2021-03-09T10:00:00Z", "2021-03-09T10:00+00:00"),
+        ("9 March 2021", ""),
+    ],
+)
+def test_a_time_on_the_date_line_is_kept_as_the_timestamp(line: str, stamp: str) -> None:
+    article = run(f"Storm Hits Coast\n\n{line}\n\n{BODY}")
+    assert (article.metadata.date, article.metadata.timestamp) == (dt.date(2021, 3, 9), stamp)
+    assert clean(article.markdown).markdown == article.markdown

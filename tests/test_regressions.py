@@ -233,3 +233,15 @@ def test_a_url_line_that_urlsplit_refuses_is_a_link_not_a_crash() -> None:
     assert first.metadata.links == ("http://[oops/author/jane-doe",)
     assert first.body == "The council met on Monday.\n"
     assert clean(first.markdown).markdown == first.markdown
+
+
+def test_entities_nested_past_the_decoding_rounds_settle_to_a_fixed_point() -> None:
+    """Issue 15: entity decoding stops after a fixed number of rounds, so one pass leaves
+    entities that the next pass decodes; clean() now cleans its output again until that
+    changes nothing."""
+    text = "Tom " + "&amp;" + "amp;" * 12 + "lt;b&gt; and Jerry went home late.\n"
+    quick = clean(text, fast=True)
+    assert clean(quick.markdown, fast=True).markdown != quick.markdown  # one pass: not yet
+    settled = clean(text)
+    assert settled.stable is True and settled.body == "Tom &lt;b&gt; and Jerry went home late.\n"
+    assert clean(settled.markdown).markdown == settled.markdown

@@ -21,12 +21,14 @@ from cleanarticle.pipeline import Context, cleaner
 def headline(doc: Document, ctx: Context) -> None:
     """A page dump puts the headline after the menus, often with the page title (the
     first line) that repeats it, and the byline, date and standfirst around it. The
-    headline is taken only with evidence (see ``head.find_anchor``): it repeats the page
-    title, the URL spells it, it is the level-1 heading, or a byline or date stands beside
-    it where the prose starts. Around it, bylines, date lines (``Jun 8, 2023 • 5 min
-    read``), a line that is only a name, repeats of the headline and the standfirst go to
-    the metadata; short lines of page furniture between them (``Share``) are left to the
-    chrome cleaners. It runs before them, as they would take the head for chrome.
+    headline is looked for in the first 400 blocks (``head.HEAD_SCAN``; nothing after
+    them is read as the head) and taken only with evidence (see ``head.find_anchor``): it
+    repeats the page title, the URL spells it, it is the level-1 heading, or a byline or
+    date stands beside it where the prose starts. Around it, bylines, date lines
+    (``Jun 8, 2023 • 5 min read``), a line that is only a name, repeats of the headline
+    and the standfirst go to the metadata; short lines of page furniture between them
+    (``Share``) are left to the chrome cleaners. It runs before them, as they would take
+    the head for chrome.
 
     Example::
 
@@ -156,7 +158,8 @@ def _head_fact(text: str, lower: frozenset[str]) -> _HeadFact | None:
         return None
     if detect.is_updated(text):
         return "date line -> updated", {"updated": date}
-    return "date line -> date", {"date": date}
+    stamp = detect.parse_timestamp(text)
+    return "date line -> date", {"date": date, "timestamp": stamp} if stamp else {"date": date}
 
 
 def _take_fact(doc: Document, changes: dict[str, object], fact: _HeadFact) -> bool:
@@ -373,7 +376,9 @@ def date(doc: Document, ctx: Context) -> None:
             continue
         field = "updated" if detect.is_updated(block.text) else "date"
         if getattr(doc.metadata, field) in (None, found):
-            doc.set_meta(**{field: found})
+            stamp = detect.parse_timestamp(block.text) if field == "date" else None
+            extra = {"timestamp": stamp} if stamp and not doc.metadata.timestamp else {}
+            doc.set_meta(**{field: found}, **extra)
             remove_block(doc, ctx, block, "move", f"date line -> {field}")
     found_head = head.analyse(doc)
     # the first paragraph of text: the standfirst when one is still in the head (whether a

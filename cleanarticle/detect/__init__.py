@@ -27,6 +27,7 @@ from cleanarticle.detect.date import (
     is_updated,
     parse_date,
     parse_date_line,
+    parse_timestamp,
     split_date_prefix,
     split_leading_date,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "parse_caption",
     "parse_date",
     "parse_date_line",
+    "parse_timestamp",
     "short_cache",
     "split_authors",
     "split_byline",

@@ -121,6 +121,36 @@ def _unambiguous_slashed(first: int, second: int, year: int) -> dt.date | None:
         return None
 
 
+_CLOCK = regex.compile(r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?!\d)")
+
+
+def parse_timestamp(text: str) -> str | None:
+    """The date and time of a date line that gives a time, as ISO 8601 to the minute,
+    with its UTC offset when the line names a zone (read by ``dateparser``).
+
+    >>> parse_timestamp("Published: 9 March 2021 10:30 GMT")
+    '2021-03-09T10:30+00:00'
+    >>> parse_timestamp("2021-03-09T10:00:00Z"), parse_timestamp("9 March 2021")
+    ('2021-03-09T10:00+00:00', None)
+    """
+    day = parse_date(text)
+    plain = _LABEL_PREFIX.sub("", plain_text(text).strip()).strip()
+    if day is None or not _CLOCK.search(plain.replace(str(day.year), "")):
+        return None
+    if _ISO.fullmatch(plain):
+        try:
+            found = dt.datetime.fromisoformat(plain)
+        except ValueError:
+            return None
+    else:
+        import dateparser
+
+        found = dateparser.parse(plain)  # with its zone's offset when the line names one
+    if found is None or found.date() != day:
+        return None
+    return found.isoformat(timespec="minutes")
+
+
 def has_date_label(text: str) -> bool:
     """Whether a line starts with a date's label (``Published``, ``Last updated:`` ...).
 
