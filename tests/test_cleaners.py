@@ -1169,3 +1169,23 @@ def test_a_time_on_the_date_line_is_kept_as_the_timestamp(line: str, stamp: str)
     article = run(f"Storm Hits Coast\n\n{line}\n\n{BODY}")
     assert (article.metadata.date, article.metadata.timestamp) == (dt.date(2021, 3, 9), stamp)
     assert clean(article.markdown).markdown == article.markdown
+
+
+def test_a_closing_byline_is_the_byline_when_the_head_has_none() -> None:
+    text = f"{BODY}\n\n{BODY}\n\nWritten by Lisa Greene-Lewis\n"
+    article = run(text)
+    assert article.metadata.authors == ("Lisa Greene-Lewis",)
+    assert article.body == f"{BODY}\n\n{BODY}\n"
+    # a byline in the middle of the article is someone else's (a quoted column, a letter)
+    middle = f"{BODY}\n\nBy Ann Poe\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n"
+    assert run(middle).metadata.authors == ()
+
+
+def test_trailing_dates_times_and_contacts_leave_the_byline() -> None:
+    from cleanarticle.detect import parse_byline
+
+    found = parse_byline("by Steven Musil January 18, 2017 11:00 PM PST")
+    assert (found.authors, found.date) == (("Steven Musil",), dt.date(2017, 1, 18))
+    assert parse_byline("By Grace Zokovitch | gzokovitch@example.com").authors == (
+        "Grace Zokovitch",
+    )

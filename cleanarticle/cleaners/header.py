@@ -76,8 +76,8 @@ def headline(doc: Document, ctx: Context) -> None:
             and _take_fact(doc, changes, fact)
         ):
             taken.append((block, "move", fact[0]))
-    if "byline" not in changes and not doc.metadata.byline and _in_english(blocks):
-        _bare_byline(blocks, range(under, stop), lower, changes, taken, done)
+    if "byline" not in changes and not doc.metadata.byline:
+        _bare_byline(blocks, range(under, stop), lower, changes, taken, done, _in_english(blocks))
     doc.set_meta(**changes)
     remove_blocks(doc, ctx, taken)
 
@@ -104,15 +104,19 @@ def _bare_byline(
     changes: dict[str, object],
     taken: list[_Taken],
     done: set[int],
+    english: bool,
 ) -> None:
-    """The first line under the headline that is only a name (``Jane Doe``), or a date and
-    a name (``Dec 17, 2025 Jane Doe``), is the byline."""
+    """The first line under the headline that is only a name (``Jane Doe``, on English
+    pages: German capitalises every noun), or a date and a name (``Dec 17, 2025 Jane Doe``,
+    ``28. Jan. 2022 Paula Balov``), is the byline."""
     for index in where:
         block = blocks[index]
         if id(block) in done or not block.is_paragraph or len(block.lines) != 1:
             continue
         text = block.text
         dated = detect.split_leading_date(text)
+        if not (dated or english):
+            continue
         names = head.bare_name(dated[1] if dated else text, lower)
         if not names:
             continue
@@ -275,8 +279,35 @@ def byline(doc: Document, ctx: Context) -> None:
             changes["date"] = found.date
         doc.set_meta(**changes)
         remove_block(doc, ctx, block, "move", "byline -> byline")
+    if not doc.metadata.byline:
+        _closing_byline(doc, ctx)
     if not doc.metadata.byline and doc.metadata.author_url:
         _byline_from_slug(doc, ctx)
+
+
+#: How many blocks at the end of an article are read for a closing byline.
+CLOSING_BLOCKS = 3
+_CLOSING = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b|^by\b", regex.I)
+
+
+def _closing_byline(doc: Document, ctx: Context) -> None:
+    """``Written by Jane Doe`` as one of the last lines of the article (blogs sign at the
+    end): the byline, when the head has none. Only a line that says "by" counts."""
+    lower: frozenset[str] | None = None
+    for block in doc.blocks[-CLOSING_BLOCKS:]:
+        text = detect.squash(block.text) if block.is_paragraph and len(block.lines) == 1 else ""
+        found = detect.parse_byline(text) if _CLOSING.match(text) else None
+        if found is None or not found.authors:
+            continue
+        lower = head.lower_case_words(doc) if lower is None else lower
+        if head.are_words(found.authors, lower):
+            continue
+        changes: dict[str, object] = {"byline": found.text, "authors": found.authors}
+        if found.affiliation:
+            changes["byline_affiliation"] = found.affiliation
+        doc.set_meta(**changes)
+        remove_block(doc, ctx, block, "move", "closing byline -> byline")
+        return
 
 
 def _is_body_text(text: str) -> bool:

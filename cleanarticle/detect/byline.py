@@ -79,6 +79,8 @@ class Byline:
 
 
 #: ``Published August 7, 2023 by Nicole Burke``: a date line that names the author.
+#: An e-mail address, a URL or a handle beside the names: how to reach them, not who.
+_CONTACT = regex.compile(r"@|://|^www\.")
 _DATED_BYLINE = regex.compile(
     rf"^(?:{DATE_LABEL}\s*:?\s*)?(?P<date>.+?)\s+by\s*:?\s+(?P<rest>.+)$", regex.IGNORECASE
 )
@@ -132,7 +134,7 @@ def _byline_rest(rest: str) -> Byline | None:
                 names.append(part)
         if found is not None:
             date = found
-        elif part and not is_trivia(part):
+        elif part and not is_trivia(part) and not _CONTACT.search(part):
             names.append(part)
     if not names or not _looks_like_names(names[0]):
         return None

@@ -216,7 +216,8 @@ def parse_date_line(text: str) -> dt.date | None:
     return None
 
 
-_TRAILING_DATE_WORDS = (5, 4, 3, 2, 1)
+#: How many words a date (with a time and zone) at the end or start of a line may take.
+_TRAILING_DATE_WORDS = (7, 6, 5, 4, 3, 2, 1)
 
 
 def split_trailing_date(text: str) -> tuple[str, dt.date] | None:
