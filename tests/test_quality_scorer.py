@@ -158,6 +158,11 @@ def test_shows_date(text: str, shown: bool) -> None:
     assert score.shows_date(text, "2021-03-09") is shown
 
 
+def test_shows_date_of_a_malformed_truth_date_is_false() -> None:
+    assert not score.shows_date("2019-00-00 and 2019", "2019-00-00")
+    assert not score.shows_date("March 2019", "2019-13-40")
+
+
 def test_shows_title_and_authors() -> None:
     dump = "Menu\n# Rain Falls – Again\nBy José Pérez and Ann Lee\n"
     assert score.shows_title(dump, "Rain Falls - Again")

@@ -133,6 +133,7 @@ FORMS: list[Form] = [
         "url at the bottom",
         "{title}\n\nBy {a}\n\n{body}\n\nhttps://news.example.com/2021/03/19/{slug}",
         authors=1,
+        date=DAY,  # the article's own URL gives its date
         url=True,
     ),
     # no evidence of a head: nothing may move

@@ -263,9 +263,11 @@ _NUMBER = regex.compile(r"(?<!\d)\d{1,2}(?!\d)")
 def shows_date(text: str, iso: str | None) -> bool:
     """Whether ``text`` writes the date ``iso`` (YYYY-MM-DD) somewhere: its year with its
     day and its month (as a number or a name) within a few words of it."""
-    if not iso or len(iso) < 10 or not iso[:4].isdigit():
+    if not iso or not regex.match(r"\d{4}-\d\d-\d\d", iso):
         return False
     year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False  # a truth date such as 2019-00-00 shows nothing
     names = {line.split()[month - 1] for line in _MONTHS}
     for found in regex.finditer(rf"(?<!\d){year}(?!\d)", text):
         window = text[max(0, found.start() - 30) : found.end() + 30].casefold()
