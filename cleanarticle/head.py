@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from cleanarticle import detect, urls
-from cleanarticle.lexicon import zipf
+from cleanarticle.lexicon import is_english, zipf
 from cleanarticle.model import Block, Document, Kind
 
 #: Bylines, date lines and captions are never longer than this.
@@ -281,7 +281,9 @@ def _reads_as_headline(text: str) -> bool:
     return not detect.has_date_label(text)
 
 
-def _by_page_title(blocks: Sequence[Block], lower: frozenset[str]) -> tuple[int, str] | None:
+def _by_page_title(
+    blocks: Sequence[Block], lower: DocWords | frozenset[str]
+) -> tuple[int, str] | None:
     """A later line that is the first line, or the headline part of it (``Headline | Site``);
     of several such lines, the first with a byline or date near it."""
     if len(blocks) < 3 or not _one_line(blocks[0]) or len(blocks[0].text) > 300:
@@ -369,7 +371,7 @@ def _opening(blocks: Sequence[Block]) -> int:
     return len(blocks)
 
 
-def _by_items(blocks: Sequence[Block], lower: frozenset[str]) -> tuple[int, str] | None:
+def _by_items(blocks: Sequence[Block], lower: DocWords | frozenset[str]) -> tuple[int, str] | None:
     """The first headline-shaped line with a byline or date beside it; of several above
     one byline or date (``Skip to content``, ``World``, the headline), the nearest."""
     for index in range(len(blocks)):
@@ -390,7 +392,7 @@ def _by_items(blocks: Sequence[Block], lower: frozenset[str]) -> tuple[int, str]
     return None
 
 
-def _candidate(blocks: Sequence[Block], index: int, lower: frozenset[str]) -> bool:
+def _candidate(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
     block = blocks[index]
     if not _headline_shaped(block) or is_header_item(block):
         return False
@@ -398,7 +400,7 @@ def _candidate(blocks: Sequence[Block], index: int, lower: frozenset[str]) -> bo
     return not (index and bare_name(block.text, lower))
 
 
-def _dated_above(blocks: Sequence[Block], index: int, lower: frozenset[str]) -> bool:
+def _dated_above(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
     """A byline or date right above, or above a short line of furniture (``Share``)."""
     for above in range(index - 1, max(-1, index - 3), -1):
         if is_dated_or_signed(blocks[above], lower):
@@ -415,7 +417,7 @@ def _prose_words(block: Block) -> int:
     return count if count >= PROSE_WORDS else 0
 
 
-def is_dated_or_signed(block: Block, lower: frozenset[str] = frozenset()) -> bool:
+def is_dated_or_signed(block: Block, lower: DocWords | frozenset[str] = frozenset()) -> bool:
     """A one-line paragraph that is a byline or a date line (``lower``: the words the
     document writes in lower case; a byline of those is not one, see ``are_words``)."""
     if not _one_line(block) or block.kind is not Kind.PARAGRAPH:
@@ -426,11 +428,11 @@ def is_dated_or_signed(block: Block, lower: frozenset[str] = frozenset()) -> boo
     if detect.could_be_labelled(text) and detect.parse_caption(text) is not None:
         return False  # "Photo by Jane Doe" credits a photo, not the article
     found = detect.parse_byline(text)
-    return found is not None and not are_words(found.authors or (found.text,), lower)
+    return found is not None and not not_people(found, lower)
 
 
 def _head_around(
-    blocks: Sequence[Block], index: int, evidence: str, lower: frozenset[str]
+    blocks: Sequence[Block], index: int, evidence: str, lower: DocWords | frozenset[str]
 ) -> Anchor:
     """The head around a headline: bylines and dates right above it; below it, its
     standfirst, repeats, bylines, dates and the short lines of page furniture between them,
@@ -493,16 +495,53 @@ def _furniture(block: Block) -> bool:
     return len(text.split()) <= 6 and not text.endswith((".", "!", "?", ":"))
 
 
-def lower_case_words(doc: Document) -> frozenset[str]:
-    """The words the document writes in lower case somewhere (a name's words are not)."""
+@dataclass(frozen=True)
+class DocWords:
+    """What the head cleaners know of the document's words: those it writes in lower case
+    somewhere (a name's words are not; ``word in words`` asks), and whether its prose is
+    English (capitals tell names only there: German capitalises every noun)."""
+
+    lower: DocWords | frozenset[str]
+    english: bool
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.lower
+
+
+def lower_case_words(doc: Document) -> DocWords:
+    """The document's :class:`DocWords` (its prose read once: linear)."""
     found: set[str] = set()
+    prose: list[str] = []
     for block in doc.blocks:
         if block.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.LIST, Kind.QUOTE):
             found.update(_LOWER_WORD.findall(block.text))
-    return frozenset(found)
+            if block.is_paragraph and len(prose) < 50 and block.text.count(" ") >= 7:
+                prose.append(block.text)
+    return DocWords(frozenset(found), is_english(" ".join(prose)))
 
 
-def are_words(names: Sequence[str], lower: frozenset[str]) -> bool:
+def not_people(found: detect.Byline, lower: DocWords | frozenset[str]) -> bool:
+    """Whether a byline names words, not people: all its words are ones the document writes
+    in lower case (``By Event Type``); for one read from its shape alone (``X Y in Z``),
+    any of them (``Natürliche Strahlung in Deutschland``: German writes the adjective in
+    lower case elsewhere; a name never is).
+
+    >>> from cleanarticle.detect import parse_byline
+    >>> not_people(parse_byline("Natürliche Strahlung in Deutschland"), frozenset({"natürliche"}))
+    True
+    >>> not_people(parse_byline("Kim Willsher in Paris"), frozenset({"in", "paris"}))
+    False
+    """
+    names = found.authors or (found.text,)
+    if not found.correspondent:
+        return are_words(names, lower)
+    if not getattr(lower, "english", True):
+        return True  # "X Y in Z" is a British paper's byline, not a German noun phrase
+    tokens = [t.lower() for name in names for t in name.split()]
+    return any(t in lower for t in tokens)
+
+
+def are_words(names: Sequence[str], lower: DocWords | frozenset[str]) -> bool:
     """Whether every word of these names is one the document writes in lower case: then
     they are words (``By Event Type``), not names.
 
@@ -515,7 +554,7 @@ def are_words(names: Sequence[str], lower: frozenset[str]) -> bool:
     return bool(tokens) and all(t in lower or t in detect.CONNECTORS for t in tokens)
 
 
-def bare_name(text: str, lower: frozenset[str]) -> tuple[str, ...]:
+def bare_name(text: str, lower: DocWords | frozenset[str]) -> tuple[str, ...]:
     """A line that is only a person's name (``Selin Romano``): two to four capitalised
     words, none of which the document writes in lower case anywhere.
 

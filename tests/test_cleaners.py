@@ -1189,3 +1189,16 @@ def test_trailing_dates_times_and_contacts_leave_the_byline() -> None:
     assert parse_byline("By Grace Zokovitch | gzokovitch@example.com").authors == (
         "Grace Zokovitch",
     )
+
+
+def test_a_name_in_a_place_is_a_byline_only_in_english() -> None:
+    """'Kim Willsher in Paris' is a British paper's byline; 'Industrielle Entwicklung in
+    Oberhausen' under a German headline is a noun phrase."""
+    german = (
+        "Geschichte der Stadt\n\nIndustrielle Entwicklung in Oberhausen\n\n"
+        "Die Stadt wuchs mit den Zechen und den Hütten, und in wenigen Jahrzehnten kamen "
+        "viele tausend Menschen, die in den neuen Werken Arbeit fanden.\n"
+    )
+    assert run(german).metadata.authors == ()
+    english = f"Floods Close Schools\n\nKim Willsher in Paris\n\n{BODY}\n"
+    assert run(english).metadata.authors == ("Kim Willsher",)

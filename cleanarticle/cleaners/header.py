@@ -8,7 +8,6 @@ import regex
 
 from cleanarticle import detect, head, urls
 from cleanarticle.cleaners._util import remove_block, remove_blocks
-from cleanarticle.lexicon import is_english
 from cleanarticle.model import Block, Document, Kind, Line
 from cleanarticle.pipeline import Context, cleaner
 
@@ -59,7 +58,7 @@ def headline(doc: Document, ctx: Context) -> None:
         text = block.text
         if _lone_by(block) and index + 1 < stop and "byline" not in changes:
             names = detect.parse_byline(f"{text} {blocks[index + 1].text}")
-            if names is not None and not head.are_words(names.authors or (names.text,), lower):
+            if names is not None and not head.not_people(names, lower):
                 changes.update(byline=names.text, authors=names.authors)
                 taken.append((block, "move", "byline -> byline ('By' on its own line)"))
                 taken.append((blocks[index + 1], "move", "byline -> byline"))
@@ -77,16 +76,9 @@ def headline(doc: Document, ctx: Context) -> None:
         ):
             taken.append((block, "move", fact[0]))
     if "byline" not in changes and not doc.metadata.byline:
-        _bare_byline(blocks, range(under, stop), lower, changes, taken, done, _in_english(blocks))
+        _bare_byline(blocks, range(under, stop), lower, changes, taken, done, lower.english)
     doc.set_meta(**changes)
     remove_blocks(doc, ctx, taken)
-
-
-def _in_english(blocks: list[Block]) -> bool:
-    """Whether the document's prose is English: a name is told from other words by its
-    capitals, which German writes on every noun (checked on the first 50 paragraphs)."""
-    prose = [b.text for b in blocks if b.is_paragraph and len(b.text) > 80][:50]
-    return is_english(" ".join(prose))
 
 
 _LONE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af", "przez"])
@@ -100,7 +92,7 @@ def _lone_by(block: Block) -> bool:
 def _bare_byline(
     blocks: list[Block],
     where: range,
-    lower: frozenset[str],
+    lower: head.DocWords,
     changes: dict[str, object],
     taken: list[_Taken],
     done: set[int],
@@ -144,11 +136,11 @@ _Taken = tuple[Block, str, str]
 _HeadFact = tuple[str, dict[str, object]]
 
 
-def _head_fact(text: str, lower: frozenset[str]) -> _HeadFact | None:
+def _head_fact(text: str, lower: head.DocWords) -> _HeadFact | None:
     """What a byline or date line of the head says, as metadata, with the edit's reason
     (``lower``: the words the document writes in lower case; a byline of them is none)."""
     found = detect.parse_byline(text)
-    if found is not None and head.are_words(found.authors or (found.text,), lower):
+    if found is not None and head.not_people(found, lower):
         found = None
     if found is not None:
         fields: dict[str, object] = {"byline": found.text, "authors": found.authors}
@@ -258,13 +250,13 @@ def byline(doc: Document, ctx: Context) -> None:
         By Jane Doe and John Roe, Reuters   ->   byline: Jane Doe and John Roe, Reuters
                                                   authors: [Jane Doe, John Roe]
     """
-    lower: frozenset[str] | None = None
+    lower: head.DocWords | None = None
     for block in head.head(doc):
         found = detect.parse_byline(block.text)
         if found is None:
             continue
         lower = head.lower_case_words(doc) if lower is None else lower
-        if head.are_words(found.authors or (found.text,), lower):
+        if head.not_people(found, lower):
             continue  # "By Event Type": words the article writes in lower case, not names
         meta = doc.metadata
         same_people = bool(found.authors) and set(found.authors) == set(meta.authors)
@@ -293,14 +285,14 @@ _CLOSING = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b
 def _closing_byline(doc: Document, ctx: Context) -> None:
     """``Written by Jane Doe`` as one of the last lines of the article (blogs sign at the
     end): the byline, when the head has none. Only a line that says "by" counts."""
-    lower: frozenset[str] | None = None
+    lower: head.DocWords | None = None
     for block in doc.blocks[-CLOSING_BLOCKS:]:
         text = detect.squash(block.text) if block.is_paragraph and len(block.lines) == 1 else ""
         found = detect.parse_byline(text) if _CLOSING.match(text) else None
         if found is None or not found.authors:
             continue
         lower = head.lower_case_words(doc) if lower is None else lower
-        if head.are_words(found.authors, lower):
+        if head.not_people(found, lower):
             continue
         changes: dict[str, object] = {"byline": found.text, "authors": found.authors}
         if found.affiliation:

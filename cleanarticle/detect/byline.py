@@ -76,6 +76,8 @@ class Byline:
     authors: tuple[str, ...]
     date: dt.date | None = None
     affiliation: str = ""
+    #: read from the shape ``Jane Doe in Paris`` alone, with no "By"
+    correspondent: bool = False
 
 
 #: ``Published August 7, 2023 by Nicole Burke``: a date line that names the author.
@@ -165,7 +167,7 @@ def _correspondent(line: str) -> Byline | None:
     match = _CORRESPONDENT.match(line)
     if match is None:
         return None
-    return Byline(line, split_authors(match.group("names")))
+    return Byline(line, split_authors(match.group("names")), correspondent=True)
 
 
 def _looks_like_names(text: str) -> bool:
