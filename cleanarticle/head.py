@@ -353,8 +353,11 @@ def _by_url(blocks: Sequence[Block], candidates: Sequence[str]) -> tuple[int, st
 
 
 def _by_heading(blocks: Sequence[Block]) -> tuple[int, str] | None:
+    """The first level-1 heading that reads as a headline (in a text dump, ``# include
+    <stdio.h>`` of a code sample is a level-1 heading too)."""
     for index, block in enumerate(blocks):
-        if block.kind is Kind.HEADING and block.level == 1 and _one_line(block):
+        heading = block.kind is Kind.HEADING and block.level == 1 and _one_line(block)
+        if heading and detect.is_title_like(block.text) and _reads_as_headline(block.text):
             return index, "level-1 heading"
     return None
 

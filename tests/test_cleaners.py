@@ -1202,3 +1202,8 @@ def test_a_name_in_a_place_is_a_byline_only_in_english() -> None:
     assert run(german).metadata.authors == ()
     english = f"Floods Close Schools\n\nKim Willsher in Paris\n\n{BODY}\n"
     assert run(english).metadata.authors == ("Kim Willsher",)
+
+
+def test_a_code_line_read_as_a_heading_is_no_headline() -> None:
+    text = f"{BODY}\n\n// add.c\n# include <emscripten.h>\n\nint add(int x, int y);\n\n{BODY}\n"
+    assert run(text).metadata.title == ""
