@@ -211,18 +211,12 @@ def _settle(
     before another took its neighbour out sees, on the output, what it should have seen.
     The edits of those rounds name no input line (they were made on the output)."""
     edits = list(article.edits)
-    for _ in range(SETTLE_ROUNDS + 1):
-        again = clean(
-            article.markdown,
-            config=config,
-            pipeline=pipeline,
-            evidence=evidence,
-            format="text",
-            fast=True,
-        )
-        same_meta = bool(config.omit_keys) or again.metadata == article.metadata
-        if again.markdown == article.markdown and same_meta:
+    for settled in range(SETTLE_ROUNDS + 1):
+        again = _cleaned_again(article, config, pipeline, evidence)
+        if again.markdown == article.markdown and _same_metadata(article, again, config):
             return dataclasses.replace(article, edits=tuple(edits), stable=True)
+        if settled == SETTLE_ROUNDS:
+            break
         edits.extend(
             dataclasses.replace(e, line=0, reason=e.reason + _SETTLING)
             for e in again.edits
@@ -230,6 +224,29 @@ def _settle(
         )
         article = dataclasses.replace(again, edits=tuple(edits))
     return dataclasses.replace(article, stable=False)
+
+
+def _cleaned_again(
+    article: Article,
+    config: Config,
+    pipeline: Pipeline | None,
+    evidence: Evidence | Mapping[str, int] | None,
+) -> Article:
+    """One more pass over the canonical output, as the next run would clean it."""
+    return clean(
+        article.markdown,
+        config=config,
+        pipeline=pipeline,
+        evidence=evidence,
+        format="text",
+        fast=True,
+    )
+
+
+def _same_metadata(article: Article, again: Article, config: Config) -> bool:
+    """Whether reading the output back gives its metadata (keys left out of the front
+    matter by ``omit_keys`` cannot come back, so they are not compared)."""
+    return bool(config.omit_keys) or again.metadata == article.metadata
 
 
 def check_stable(
@@ -247,21 +264,14 @@ def check_stable(
     """
     if article.stable:
         return  # clean() settled it and checked
-    again = clean(
-        article.markdown,
-        config=config,
-        pipeline=pipeline,
-        evidence=evidence,
-        format="text",
-        fast=True,
-    )
+    config = config or DEFAULT_CONFIG
+    again = _cleaned_again(article, config, pipeline, evidence)
     if again.markdown != article.markdown:
         raise UnstableError(
             "the output is not stable: cleaning it again changes it "
             f"({_first_difference(article.markdown, again.markdown)})"
         )
-    omitted = (config or DEFAULT_CONFIG).omit_keys
-    if not omitted and again.metadata != article.metadata:
+    if not _same_metadata(article, again, config):
         raise UnstableError("the output is not stable: reading it back changes its metadata")
 
 

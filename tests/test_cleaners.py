@@ -1207,3 +1207,14 @@ def test_a_name_in_a_place_is_a_byline_only_in_english() -> None:
 def test_a_code_line_read_as_a_heading_is_no_headline() -> None:
     text = f"{BODY}\n\n// add.c\n# include <emscripten.h>\n\nint add(int x, int y);\n\n{BODY}\n"
     assert run(text).metadata.title == ""
+
+
+def test_a_byline_spelled_from_the_author_slug_keeps_its_affiliation() -> None:
+    meta = run(
+        f"{BODY} The AFP agency confirmed it.\n\nhttps://e.com/author/jane-doe-for-afp\n"
+    ).metadata
+    assert (meta.byline, meta.authors, meta.byline_affiliation) == (
+        "Jane Doe for AFP",
+        ("Jane Doe",),
+        "AFP",
+    )

@@ -351,7 +351,12 @@ def _byline_from_slug(doc: Document, ctx: Context) -> None:
         else:
             out.append(low.capitalize())
     text = " ".join(out)
-    doc.set_meta(byline=text, authors=doc.metadata.authors or detect.split_authors(text))
+    authors, affiliation = detect.split_byline(text)
+    doc.set_meta(
+        byline=text,
+        authors=doc.metadata.authors or authors,
+        byline_affiliation=doc.metadata.byline_affiliation or affiliation,
+    )
     ctx.record(
         "note",
         "byline spelled from the author-page URL",

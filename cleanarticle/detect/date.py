@@ -230,16 +230,11 @@ def split_trailing_date(text: str) -> tuple[str, dt.date] | None:
     >>> split_trailing_date("Jane Doe") is None
     True
     """
-    if not _DIGIT.found_in(text):
+    split = _split_date(text, at_end=True)
+    if split is None:
         return None
-    tokens = words(text)
-    for size in _TRAILING_DATE_WORDS:
-        if size >= len(tokens):
-            continue
-        found = parse_date(" ".join(tokens[-size:]))
-        if found is not None:
-            return _DATE_JOIN.sub("", " ".join(tokens[:-size])).rstrip(" ,-–—|"), found
-    return None
+    rest, found = split
+    return _DATE_JOIN.sub("", rest).rstrip(" ,-–—|"), found
 
 
 #: What joins a name to the date after it: ``Jane Doe on March 9, 2021``.
@@ -253,15 +248,22 @@ def split_leading_date(text: str) -> tuple[dt.date, str] | None:
     >>> split_leading_date("Dec 17, 2025 Julian K. Arni")
     (datetime.date(2025, 12, 17), 'Julian K. Arni')
     """
+    split = _split_date(text, at_end=False)
+    return None if split is None else (split[1], split[0].lstrip(" ,-–—|·•"))
+
+
+def _split_date(text: str, *, at_end: bool) -> tuple[str, dt.date] | None:
+    """The longest date of up to seven words at one end of ``text``, and the other words."""
     if not _DIGIT.found_in(text):
         return None
     tokens = words(text)
     for size in _TRAILING_DATE_WORDS:
         if size >= len(tokens):
             continue
-        found = parse_date(" ".join(tokens[:size]))
+        date, rest = (tokens[-size:], tokens[:-size]) if at_end else (tokens[:size], tokens[size:])
+        found = parse_date(" ".join(date))
         if found is not None:
-            return found, " ".join(tokens[size:]).lstrip(" ,-–—|·•")
+            return " ".join(rest), found
     return None
 
 
