@@ -8,6 +8,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from cleanarticle.evidence import Evidence
 
 
@@ -219,6 +221,8 @@ class Document:
     #: Input line of each value a cleaner moved to the metadata (a URL -> its line), so that
     #: later edits about that value can point at the input.
     origins: dict[str, int] = field(default_factory=dict)
+    #: The typo cleaners' word counts and the text they were counted from.
+    word_cache: tuple[str, Counter[str]] | None = field(default=None, repr=False, compare=False)
     #: The last head analysis and what it was read from (see ``head.analyse``).
     head_cache: tuple[Any, Any] | None = field(default=None, repr=False, compare=False)
 

@@ -802,6 +802,78 @@ def test_twin_typos_leave_names_and_other_languages(text: str) -> None:
     assert run(text).body == text + "\n"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one name spelled two ways: a doubled last letter, a transliteration, an accent
+        "President Zelenskyy spoke on Monday. Later Zelensky met the envoy in the capital.",
+        "Minister Dmitriy Kuleba met Dmitry Peskov, and the two men spoke about the talks.",
+        "The striker Wróbel scored twice, and Wrobel said after the match it was his best.",
+        # a word and its inflection are two words
+        "The xenobots moved, and each xenobot was watched by the team in the laboratory.",
+        "They precompiled the headers; to precompile them again took the build an hour.",
+        # the same name twice, each once, neither reading more like a word: no guess
+        "The Lingopie app and the Lingkpie app were both reviewed by the team this week.",
+        # an identifier in prose, a handle alone on a line, a URL line
+        "We add the nonnnull() attribute, as the nonnull attribute is what we want here.",
+        "Contributors:\n\n- teh\n- simonlindholm\n\nThanks to the whole team for the work.",
+        "Alfred Krupp and Alfried Krupp were father and son, and both ran the company.",
+        # a doubled last letter: one name spelled two ways
+        "Samsung said sales rose, and Samsungg shares fell on the news in Seoul that day.",
+        # a first letter is never a slip; a case change is a style
+        "Readers of Rauer and of Bauer met; the Sagemaker team and the SageMaker team too.",
+    ],
+)
+def test_twin_typos_leave_spellings_that_are_no_slip(text: str) -> None:
+    assert run(text).body == text + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "right"),
+    [
+        (
+            "The Kolomoisky case went on; Kolomosiky said he was innocent, as he had before.",
+            "Kolomosiky",
+            "Kolomoisky",
+        ),  # swapped letters, the twin written more often
+        (
+            "Ms Okonkwo spoke first. Later Okonkow thanked the voters of the district for it.",
+            "Okonkow",
+            "Okonkwo",
+        ),  # written as often: the twin reads more like a word
+        (
+            "Our guide to Bougainvillea care: water your Bougainvilla once a week in summer.",
+            "Bougainvilla",
+            "Bougainvillea",
+        ),  # a letter dropped near the end
+        (
+            "He said the Bundestag would vote. The Bundesrag then met, as it does in May.",
+            "Bundesrag",
+            "Bundestag",
+        ),  # a neighbouring key
+    ],
+)
+def test_twin_typos_fix_slips_and_say_why(text: str, typo: str, right: str) -> None:
+    article = run(text)
+    assert typo not in article.body and right in article.body
+    [edit] = [e for e in article.edits if e.code == "CA501"]
+    assert (edit.before, edit.after) == (typo, right)
+    assert "once, unknown to wordfreq" in edit.reason and right in edit.reason
+
+
+def test_many_twin_typos_in_one_text() -> None:
+    # a hundred distinct fixes, each recorded once, on its own line
+    names = [f"Kov{chr(97 + i)}{chr(97 + j)}lenko" for i in range(26) for j in range(4)]
+    text = "\n\n".join(
+        f"Minister {n} spoke, and then Minister {n} and {n[:5] + n[6:]}'s aide left it."
+        for n in names
+    )
+    article = run(text)
+    fixed = [e for e in article.edits if e.code == "CA501"]
+    assert len(fixed) == len(names)
+    assert all(e.before == e.after[:5] + e.after[6:] for e in fixed)
+
+
 def test_batch_evidence_fixes_a_word_seen_elsewhere() -> None:
     text = "The Bundestg voted on the measure late on Thursday, as had been expected by all."
     assert "Bundestag" in clean(text, evidence={"Bundestag": 40}).body

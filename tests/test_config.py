@@ -106,8 +106,8 @@ def test_omit_keys_and_snake_case(tmp_path: Path, story: Path) -> None:
 
 
 def test_per_cleaner_options(tmp_path: Path, story: Path) -> None:
-    out = _cleaned(tmp_path, story, "[tool.cleanarticle.options.twin-typos]\nmin-length = 10\n")
-    assert "Volkswgen" in out  # nine letters: now too short to be taken for a typo
+    out = _cleaned(tmp_path, story, "[tool.cleanarticle.options.twin-typos]\nmin-length = 11\n")
+    assert "Volkswgen" in out  # the word meant has ten letters: now too short to be fixed
     noisy = "Advertisement\n\nShare this article\n\nThe council met on Monday.\n"
     config = load_config(None, options={"boilerplate": {"guard-share": 0.1, "guard-words": 0}})
     guarded = clean(noisy, config=config)

@@ -169,3 +169,20 @@ def test_shows_title_and_authors() -> None:
     assert not score.shows_title(dump, "Rain Falls")
     assert score.shows_authors(dump, "Jose Perez, Ann Lee")
     assert not score.shows_authors(dump, "Jose Perez, Kim Roe")
+
+
+def test_typo_generator_makes_one_slip_never_at_the_first_letter() -> None:
+    import random
+
+    from bench.quality import typos
+    from cleanarticle.cleaners.typos import slip
+
+    rng = random.Random(7)
+    for kind in typos.KINDS:
+        for word in ("Volkswagen", "Roscosmos", "Okonkwo"):
+            typo = typos.misspell(word, kind, rng)
+            assert typo is not None and typo != word and typo[0] == word[0]
+            assert slip(typo, word) is not None, (kind, typo)  # the cleaner's own reading
+    assert typos.NEIGHBOURS["g"] == "fhtyvb"
+    body = "Volkswagen said so. Engineers at Volkswagen agree. The rest said nothing."
+    assert typos.proper_nouns(body) == ["Volkswagen"]

@@ -2,101 +2,274 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterator
-from functools import lru_cache
+from collections import Counter
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
+from wordfreq import top_n_list
 
-from cleanarticle.cleaners._util import line_texts, text_lines
-from cleanarticle.evidence import Evidence, deletes
+from cleanarticle.cleaners._util import NOT_CODE, line_texts, text_lines
+from cleanarticle.evidence import Evidence
 from cleanarticle.lexicon import LATIN_WORD, count_words, counts_are_english, zipf
-from cleanarticle.memo import BoundedSet
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, Option, cleaner
 
 #: Shortest word the twin rule will touch; short words have too many neighbours.
 MIN_TWIN_LENGTH = 5
+#: Blocks whose words are evidence and may be fixed: every block but code.
+WORD_KINDS = NOT_CODE
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
-def _prose(doc: Document) -> str:
-    return "\n".join(line_texts(doc))
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Each lower-case letter's neighbouring keys on a QWERTY keyboard, whose rows are
+    staggered: beside it in its row, the two above it and the two below it."""
+    rows = [dict(enumerate(row)) for row in _KEY_ROWS]
+    near: dict[str, frozenset[str]] = {}
+    for r, row in enumerate(_KEY_ROWS):
+        for i, char in enumerate(row):
+            spots = ((r, i - 1), (r, i + 1), (r - 1, i), (r - 1, i + 1), (r + 1, i - 1), (r + 1, i))
+            near[char] = frozenset(
+                rows[r2][i2] for r2, i2 in spots if 0 <= r2 < len(rows) and i2 in rows[r2]
+            )
+    return near
 
 
-@lru_cache(maxsize=4)
-def _words(prose: str) -> Counter[str]:
-    """The prose's words, counted once for the three typo cleaners (which run in a row)."""
-    return count_words(prose)
+#: Last letters that inflect a word (plural ``-s``, past ``-d``, comparative ``-r``):
+#: a word and the same word with one of them are two words, not a slip.
+INFLECTIONS = frozenset("sdr")
+
+#: A slip of the finger hits a neighbouring key: ``s`` -> ``a d w e z x``.
+NEIGHBOURS = _keyboard_neighbours()
 
 
-def _english(prose: str) -> bool:
-    return counts_are_english(_words(prose))
+def _words(doc: Document) -> Counter[str]:
+    """The document's words (every block but code, and the title), counted once for the
+    three typo cleaners, which run in a row (the count is kept on the document while its
+    text stays the same)."""
+    prose = "\n".join([doc.metadata.title, *line_texts(doc, WORD_KINDS)])
+    cached = doc.word_cache
+    if cached is not None and cached[0] == prose:
+        return cached[1]
+    counts = count_words(prose)
+    doc.word_cache = (prose, counts)
+    return counts
 
 
-def _replace_words(doc: Document, ctx: Context, fixes: dict[str, str], reason: str) -> None:
+#: Fewest words of a line whose words may all be fixed (see ``_fixable``).
+PROSE_WORDS = 2
+
+
+def _fixable(text: str, alone: Container[str]) -> Container[str] | None:
+    """Which words of a line a typo fix may change: none in a line with a URL; in a line
+    of one word, only the words of ``alone`` (a word alone on a line is a handle, a label
+    or code more often than a sentence's word); else all (``None``).
+
+    >>> _fixable("A Volkswgen dealer said so.", ()), _fixable("- teh", ())
+    (None, ())
+    >>> _fixable("@prefix pplan: <http://purl.org/net/p-plan#> .", ())
+    ()
+    """
+    if "://" in text:
+        return ()
+    if len(LATIN_WORD.findall(text)) >= PROSE_WORDS:
+        return None
+    return alone
+
+
+#: Characters that join a word to code: ``nonnnull()``, ``pg_duckdb``, ``$HOME``.
+_CODE_BEFORE = frozenset("_/\\=<>@#$`{[.")
+_CODE_AFTER = frozenset("_/\\=<>@#$`{[(")
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is joined to code characters, as an
+    identifier is (``nonnnull()``): a fix would break the name, not mend a word.
+
+    >>> _in_code("we add the nonnnull() attribute", 11, 19), _in_code("a word, here", 2, 6)
+    (True, False)
+    """
+    return (start > 0 and text[start - 1] in _CODE_BEFORE) or (
+        end < len(text) and text[end] in _CODE_AFTER
+    )
+
+
+def _replace_words(
+    doc: Document,
+    ctx: Context,
+    fixes: dict[str, str],
+    reasons: dict[str, str],
+    find: Callable[[str], Iterable[regex.Match[str]]] = LATIN_WORD.finditer,
+    alone: Container[str] = (),
+) -> None:
+    """Replace the spans ``find`` finds (default: whole words) through one dict look-up
+    each, line by line, and record one edit per fixed word and line (``_fixable`` says
+    where). No pattern is built for the fixes: the time is linear in the text, however
+    many fixes there are."""
     if not fixes:
         return
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:"
-        + "|".join(map(regex.escape, fixes))
-        + r")(?![\p{L}\p{M}\p{N}])"
-    )
-    for _, line in text_lines(doc):
-        new = pattern.sub(lambda m: fixes[m.group()], line.text)
-        if new != line.text:
-            for wrong, right in fixes.items():
-                if regex.search(
-                    rf"(?<![\p{{L}}\p{{N}}]){regex.escape(wrong)}(?![\p{{L}}\p{{N}}])", line.text
-                ):
-                    ctx.record(
-                        "replace",
-                        reason.format(wrong=wrong, right=right),
-                        before=wrong,
-                        after=right,
-                        line=line.number,
-                    )
-            line.text = new
+    for _, line in text_lines(doc, WORD_KINDS):
+        only = _fixable(line.text, alone)
+        if only is not None and not only:
+            continue
+        text, parts, found, end = line.text, [], [], 0
+        for match in find(text):
+            right = fixes.get(match.group())
+            if (
+                right is not None
+                and (only is None or match.group() in only)
+                and not _in_code(text, match.start(), match.end())
+            ):
+                parts += [text[end : match.start()], right]
+                found.append(match.group())
+                end = match.end()
+        if found:
+            for wrong in dict.fromkeys(found):
+                ctx.record(
+                    "replace", reasons[wrong], before=wrong, after=fixes[wrong], line=line.number
+                )
+            line.text = "".join(parts) + text[end:]
 
 
-def damerau1(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap.
+@dataclass(frozen=True)
+class Slip:
+    """How ``wrong`` differs from ``right`` by one slip of the finger, at letter ``at``
+    (0-based) of the longer word."""
 
-    >>> damerau1("Volkswgen", "Volkswagen"), damerau1("form", "from"), damerau1("cat", "dog")
-    (True, True, False)
+    kind: str  # "dropped", "added", "swapped" or "hit"
+    at: int
+    letter: str
+
+    def describe(self) -> str:
+        what = {"dropped": "drops", "added": "adds", "swapped": "swaps", "hit": "hits"}[self.kind]
+        near = " (a neighbouring key)" if self.kind == "hit" else ""
+        return f"{what} {self.letter!r} at letter {self.at + 1}{near}"
+
+
+def slip(wrong: str, right: str) -> Slip | None:
+    """How ``wrong`` is ``right`` typed with one slip, or ``None`` when it is not one:
+
+    - never at the first letter, never a change of letter case, lower-case letters only;
+    - a letter dropped, but not a doubled last letter (``Zelensky``/``Zelenskyy`` spell
+      one name two ways) or an inflection's (``xenobot``/``xenobots``);
+    - a letter added, not at the end (``rust``/``rustc``, ``broth``/``brothy`` are other
+      words), that doubles a neighbour or is a key next to one;
+    - two neighbouring letters swapped;
+    - a letter hit as its neighbouring key on the keyboard (``Volkswagem``), at the last
+      letter only in a capitalised word (``rebases``/``rebased`` are inflections);
+      other substitutions are how one name is transliterated (``Roskosmos``, ``Dmitri``/
+      ``Dmitry``) or accented (``Wróbel``).
+
+    >>> slip("Volkswgen", "Volkswagen"), slip("Roskosmos", "Roscosmos"), slip("rustc", "rust")
+    (Slip(kind='dropped', at=6, letter='a'), None, None)
+    >>> slip("Volkswagem", "Volkswagen").describe()
+    "hits 'm' at letter 10 (a neighbouring key)"
     """
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
+    if wrong[:1] != right[:1] or abs(len(wrong) - len(right)) > 1 or wrong == right:
+        return None
+    i = 1
+    while i < min(len(wrong), len(right)) and wrong[i] == right[i]:
         i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (
-            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if len(wrong) < len(right):  # a letter of right dropped
+        if right[i + 1 :] != wrong[i:] or not right[i].islower():
+            return None
+        if i == len(right) - 1 and (right[i] == right[i - 1] or right[i] in INFLECTIONS):
+            return None  # Zelensky, Zelenskyy: one name; xenobot, xenobots: one word
+        return Slip("dropped", i, right[i])
+    if len(wrong) > len(right):  # a letter added
+        added = wrong[i]
+        if wrong[i + 1 :] != right[i:] or i == len(wrong) - 1 or not added.islower():
+            return None
+        beside = {wrong[i - 1].lower(), wrong[i + 1].lower()}
+        if added not in beside and not any(added in NEIGHBOURS.get(c, ()) for c in beside):
+            return None
+        return Slip("added", i, added)
+    if wrong[i + 1 :] == right[i + 1 :]:  # one letter hit as another
+        a, b = wrong[i], right[i]
+        if not (a.islower() and b.islower()) or a not in NEIGHBOURS.get(b, ()):
+            return None
+        if i == len(wrong) - 1 and not wrong[0].isupper():
+            return None
+        return Slip("hit", i, a)
+    if (
+        i + 1 < len(wrong)
+        and wrong[i] == right[i + 1]
+        and wrong[i + 1] == right[i]
+        and wrong[i + 2 :] == right[i + 2 :]
+        and wrong[i].islower()
+        and wrong[i + 1].islower()
+    ):
+        return Slip("swapped", i, wrong[i : i + 2])
+    return None
+
+
+def _candidates(wrong: str) -> Iterator[str]:
+    """Every word that ``slip`` could find ``wrong`` a slip of (a superset: ``slip``
+    decides), without an index of the corpus: the word's own letters rearranged by one
+    edit, and ASCII lower-case letters inserted or substituted."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    n = len(wrong)
+    for i in range(1, n):
+        yield wrong[:i] + wrong[i + 1 :]  # wrong added a letter
+        if i + 1 < n:
+            yield wrong[:i] + wrong[i + 1] + wrong[i] + wrong[i + 2 :]  # swapped
+        for char in NEIGHBOURS.get(wrong[i], ()):
+            yield wrong[:i] + char + wrong[i + 1 :]  # hit a neighbour of the right letter
+    for i in range(1, n + 1):
+        for char in letters:
+            yield wrong[:i] + char + wrong[i:]  # wrong dropped a letter
+
+
+#: How much more word-like (mean log-probability per letter trigram) the twin must read
+#: than the candidate when both are written as often and neither is a known word.
+TIE_MARGIN = 0.5
+
+
+@cache
+def _trigrams() -> tuple[Counter[str], Counter[str]]:
+    """Letter trigram and bigram counts of wordfreq's 50,000 commonest English words (each
+    word once, with ``^`` and ``$`` at its ends): how English spelling strings letters."""
+    trigrams: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for word in top_n_list("en", 50_000):
+        if word.isascii() and word.isalpha():
+            padded = f"^{word}$"
+            for i in range(len(padded) - 2):
+                trigrams[padded[i : i + 3]] += 1
+                bigrams[padded[i : i + 2]] += 1
+    return trigrams, bigrams
+
+
+def wordlike(word: str) -> float:
+    """Mean log-probability of ``word``'s letter trigrams under English spelling
+    (``_trigrams``, add-0.1 smoothing): a slip of the finger usually strings letters as
+    words seldom do.
+
+    >>> wordlike("Lingopie") > wordlike("Lingkpie") + TIE_MARGIN
+    False
+    >>> wordlike("Erigon") > wordlike("Erigojn") + TIE_MARGIN
+    True
+    """
+    trigrams, bigrams = _trigrams()
+    padded = f"^{word.lower()}$"
+    steps = len(padded) - 2
+    return (
+        sum(
+            math.log((trigrams[padded[i : i + 3]] + 0.1) / (bigrams[padded[i : i + 2]] + 2.7))
+            for i in range(steps)
         )
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1 :] == shorter[i:]
-
-
-def _is_inflection(a: str, b: str) -> bool:
-    short, long = sorted((a.lower(), b.lower()), key=len)
-    return long in (short + "s", short + "e", short + "d") or (
-        len(a) == len(b) and short[:-1] == long[:-1] and {short[-1], long[-1]} <= {"s", "y"}
+        / steps
     )
 
 
-#: Words of texts seen so far that wordfreq knows (in any letter case): most words of a text
-#: are, and asking this set is cheaper than lower-casing the word to ask wordfreq's cache.
-_KNOWN_WORDS: BoundedSet[str] = BoundedSet(200_000)
-
-
-def _is_known(word: str) -> bool:
-    """Whether wordfreq knows ``word`` (remembered when it does)."""
-    if zipf(word.lower()) == 0:
-        return False
-    _KNOWN_WORDS.add(word)
-    return True
+def _is_word(word: str) -> bool:
+    return zipf(word.lower()) > 0
 
 
 def twin_fixes(
@@ -104,84 +277,97 @@ def twin_fixes(
     protected: frozenset[str] = frozenset(),
     min_length: int = MIN_TWIN_LENGTH,
     evidence: Evidence | None = None,
-) -> dict[str, str]:
-    """Unknown words with exactly one near twin that is a known or a more frequent word.
+) -> dict[str, tuple[str, str, bool]]:
+    """Each word that is a slip of exactly one other word, with that word, the evidence,
+    and whether the evidence is strong (the twin is known or written more often; weak: the
+    two are written as often, and the twin reads more like a word).
 
-    Only the unknown words (usually a handful) are indexed by their one-letter deletions;
-    each word of the text is then looked up against that index once. Words of other
-    documents (``evidence``) count too, found through the evidence's own index.
+    A word is a candidate when it is written once, is unknown to wordfreq (English) and is
+    not protected. Its twin must have ``min_length`` letters or more, be ``slip``'s kind of
+    neighbour, be written in the text or in the corpus (``evidence``), and be a known word,
+    or written more often than the candidate, or as often and read more like a word
+    (``wordlike``, by ``TIE_MARGIN``). Every candidate's possible twins are looked
+    up in the counts: linear in the number of distinct words, with no index.
 
-    >>> twin_fixes(Counter({"Volkswagen": 3, "Volkswgen": 1, "Okonjo": 1}))
-    {'Volkswgen': 'Volkswagen'}
+    >>> twin_fixes(Counter({"Volkswagen": 3, "Volkswgen": 1, "Okonjo": 1}))["Volkswgen"][0]
+    'Volkswagen'
     """
-    unknown = [
-        w
-        for w in counts
-        if w not in _KNOWN_WORDS
-        and len(w) >= min_length
-        and not _is_known(w)
-        and w.lower() not in protected
-    ]
-    if not unknown:
-        return {}
 
     def total(word: str) -> int:
-        return counts[word] + (evidence.get(word) if evidence is not None else 0)
+        return counts.get(word, 0) + (evidence.get(word) if evidence is not None else 0)
 
-    def is_twin(word: str, other: str) -> bool:
-        return (
-            other != word
-            and other[0].isupper() == word[0].isupper()
-            and damerau1(word, other)
-            and not _is_inflection(word, other)
-            and (zipf(other.lower()) > 0 or total(other) > total(word))
+    fixes: dict[str, tuple[str, str, bool]] = {}
+    for wrong, n in counts.items():
+        if n != 1 or len(wrong) < min_length - 1 or wrong.lower() in protected or _is_word(wrong):
+            continue
+        wrong_total = total(wrong)
+        twins: dict[str, Slip] = {}
+        for right in _candidates(wrong):
+            right_total = total(right)
+            if right_total == 0 or right in twins or len(right) < min_length:
+                continue
+            how = slip(wrong, right)
+            if how is not None and (
+                right_total > wrong_total
+                or _is_word(right)
+                or (right_total == wrong_total and wordlike(right) >= wordlike(wrong) + TIE_MARGIN)
+            ):
+                twins[right] = how
+        if len(twins) != 1:
+            continue
+        [(right, how)] = twins.items()
+        here, there = counts.get(right, 0), total(right) - counts.get(right, 0)
+        seen = f"{here}\u00d7 here" + (f", {there}\u00d7 in the corpus" if there else "")
+        strong = True
+        if _is_word(right):
+            known = f"Zipf {zipf(right.lower()):.1f}"
+        elif here + there > 1:
+            known = "unknown to wordfreq"
+        else:
+            strong = False
+            known = f"reads more like a word: {wordlike(right):.2f} against {wordlike(wrong):.2f}"
+        fixes[wrong] = (
+            right,
+            f"{wrong!r} (once, unknown to wordfreq) {how.describe()} of {right!r} "
+            f"({seen}; {known})",
+            strong,
         )
-
-    index: dict[str, list[str]] = defaultdict(list)
-    for word in unknown:
-        for key in deletes(word):
-            index[key].append(word)
-    lengths = {len(w) + d for w in unknown for d in (-1, 0, 1)}
-    capitals = {w[0].isupper() for w in unknown}
-    twins: dict[str, set[str]] = defaultdict(set)
-    for other in counts:
-        if len(other) not in lengths or other[0].isupper() not in capitals:
-            continue  # cannot be one edit away from an unknown word of the same case
-        for key in deletes(other):
-            for word in index.get(key, ()):
-                if is_twin(word, other):
-                    twins[word].add(other)
-    if evidence is not None:
-        for word in unknown:
-            twins[word].update(other for other in evidence.near(word) if is_twin(word, other))
-    return {word: min(found) for word, found in twins.items() if len(found) == 1}
+    return fixes
 
 
 @cleaner(
     "CA501",
     "twin-typos",
-    "Fix an unknown word one edit away from a word used elsewhere.",
-    options=(Option("min-length", MIN_TWIN_LENGTH, "shortest word that can be a typo"),),
+    "Fix an unknown word one slip of the finger from a word used elsewhere.",
+    options=(Option("min-length", MIN_TWIN_LENGTH, "shortest word a typo is fixed to"),),
 )
 def twin_typos(doc: Document, ctx: Context) -> None:
-    """An unknown word (not in wordfreq's English list) of five letters or more (option
-    ``min-length``), one edit away from exactly one other word of the same text (or of
-    documents cleaned together) that is a known word or more frequent, is that word
-    misspelled. Plural and other one-letter inflections are not typos. English text only;
-    protected words are never changed. Names with no near twin (``Okonjo``, ``Wróbel``)
-    are left alone.
+    """A word written once, unknown to wordfreq's English list, that is one slip of the
+    finger from exactly one word of five letters or more (option ``min-length``) of the
+    same text (or of documents cleaned together) that is known or written more often, is
+    that word misspelled. When the two are written as often and neither is known, the
+    twin must read more like an English word (letter trigrams), and a word alone on a
+    line is left. A slip drops, adds or swaps a letter, or hits a neighbouring key,
+    never at the first letter and never a change of case; a doubled or inflecting last
+    letter, a letter added at the end, or a letter substituted by one that is not beside it
+    on the keyboard is how names and words differ (``Zelensky``/``Zelenskyy``,
+    ``xenobot``/``xenobots``, ``rust``/``rustc``, ``Roskosmos``/``Roscosmos``), not a slip.
+    The edit states the evidence. English text only; protected words, words in code
+    (``nonnnull()``), lines with a URL and words written twice are never changed.
 
     Example::
 
         Volkswagen said ... a Volkswgen dealer said   ->   ... a Volkswagen dealer said
     """
-    prose = _prose(doc)
-    if not _english(prose):
+    words = _words(doc)
+    if not counts_are_english(words):
         return
     protected = frozenset(w.lower() for w in ctx.config.protected_words)
-    found = twin_fixes(_words(prose), protected, int(ctx.option("min-length")), doc.evidence)
-    fixes = {w: t for w, t in found.items() if w in prose}
-    _replace_words(doc, ctx, fixes, "{wrong!r} is unknown; its twin {right!r} is in the text")
+    found = twin_fixes(words, protected, int(ctx.option("min-length")), doc.evidence)
+    fixes = {wrong: right for wrong, (right, _, _) in found.items()}
+    reasons = {wrong: why for wrong, (_, why, _) in found.items()}
+    alone = {w for w, (_, _, strong) in found.items() if strong and w[0].isupper()}
+    _replace_words(doc, ctx, fixes, reasons, alone=alone)
 
 
 _POSSESSIVE = regex.compile(
@@ -222,24 +408,31 @@ def doubled_possessive(doc: Document, ctx: Context) -> None:
 
         Angela Merkels's cabinet   ->   Angela Merkel's cabinet
     """
-    prose = _prose(doc)
-    if ("s's" not in prose and "s’s" not in prose) or not _english(prose):
+    words = _words(doc)
+    prose = doc.word_cache[0] if doc.word_cache else ""
+    if ("s's" not in prose and "s’s" not in prose) or not counts_are_english(words):
         return
     matches = list(_possessives(prose))
     if not matches:
         return
-    words = _words(prose)
     possessives = Counter(m.group("base") + "s" for m in matches)
     protected = {w.lower() for w in ctx.config.protected_words}
     fixes: dict[str, str] = {}
+    reasons: dict[str, str] = {}
     for match in matches:
         base = match.group("base")
         plural = base + "s"
         if plural.lower() in protected or words[plural] > possessives[plural]:
             continue
-        if zipf(base.lower()) >= 2.5 and zipf(plural.lower()) < 2.0:
+        known, rare = zipf(base.lower()), zipf(plural.lower())
+        if known >= 2.5 and rare < 2.0:
             fixes[match.group()] = base + match.group("mark") + "s"
-    _replace_words(doc, ctx, fixes, "doubled possessive {wrong!r} -> {right!r}")
+            reasons[match.group()] = (
+                f"doubled possessive {match.group()!r}: {base.lower()!r} is a word "
+                f"(Zipf {known:.1f}), {plural.lower()!r} is rare (Zipf {rare:.1f}) "
+                "and not written on its own here"
+            )
+    _replace_words(doc, ctx, fixes, reasons, _possessives)
 
 
 #: Common English misspellings (a short, conservative list; extend with Config.misspellings).
@@ -293,22 +486,13 @@ MISSPELLINGS: dict[str, str] = {
 
 
 class _Table:
-    """A misspelling table (lower-case wrong word -> right word), its entries that are not
-    one word, and the words seen in texts that are none of its entries."""
+    """A misspelling table (lower-case wrong word -> right word) and its entries that are
+    not one word."""
 
     def __init__(self, entries: dict[str, str]) -> None:
         self.entries = entries
         #: The entries that are not one word (``can not``), sorted.
         self.phrases = tuple(sorted(k for k in entries if LATIN_WORD.fullmatch(k) is None))
-        #: Asking this set is cheaper than lower-casing a word to ask the table.
-        self.not_entries: BoundedSet[str] = BoundedSet(200_000)
-
-    def entry(self, word: str) -> str | None:
-        """The right word for ``word`` (any letter case), or ``None`` (remembered)."""
-        right = self.entries.get(word.lower())
-        if right is None:
-            self.not_entries.add(word)
-        return right
 
 
 @lru_cache(maxsize=16)
@@ -344,22 +528,25 @@ def misspellings(doc: Document, ctx: Context) -> None:
 
         The goverment will recieve it.   ->   The government will receive it.
     """
-    prose = _prose(doc)
-    if not _english(prose):
+    words = _words(doc)
+    if not counts_are_english(words):
         return
     table = _table(tuple(ctx.config.misspellings.items()))
     protected = {w.lower() for w in ctx.config.protected_words}
     fixes: dict[str, str] = {}
-    not_entries = table.not_entries
-    for word in _words(prose):  # single words: looked up among the counted words
-        if word in not_entries:
-            continue  # the usual word, told without a call
-        right = table.entry(word)
+    entries = table.entries
+    for word in words:  # single words: looked up among the counted words
+        right = entries.get(word.lower())
         if right is not None and word.lower() not in protected:
             fixes[word] = _case_like(right, word)
+    reasons = {w: f"common misspelling {w!r} -> {r!r} (listed)" for w, r in fixes.items()}
+    _replace_words(doc, ctx, fixes, reasons, alone={w for w in fixes if w[0].isupper()})
     if table.phrases:  # anything else a user listed ("can not"): one regex pass finds them
+        prose = "\n".join(line_texts(doc, WORD_KINDS))
+        phrases: dict[str, str] = {}
         for match in _table_pattern(table.phrases).finditer(prose):
-            word = match.group()
-            if word.lower() not in protected:
-                fixes[word] = _case_like(table.entries[word.lower()], word)
-    _replace_words(doc, ctx, fixes, "common misspelling {wrong!r} -> {right!r}")
+            phrase = match.group()
+            if phrase.lower() not in protected:
+                phrases[phrase] = _case_like(entries[phrase.lower()], phrase)
+        reasons = {w: f"common misspelling {w!r} -> {r!r} (listed)" for w, r in phrases.items()}
+        _replace_words(doc, ctx, phrases, reasons, _table_pattern(table.phrases).finditer)
