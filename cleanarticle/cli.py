@@ -61,6 +61,10 @@ other commands:
   cleanarticle batch INPUT... --out DIR|FILE.jsonl
                                 clean a corpus (files, directories, JSONL, HTML) on
                                 every core (see 'cleanarticle batch --help')
+  cleanarticle evidence build INPUT... -o FILE
+                                save a corpus's word counts for the typo cleaner, to
+                                clean shards with 'batch --evidence FILE' (see
+                                'cleanarticle evidence --help')
   cleanarticle rules            list every cleaner (code, name, summary)
   cleanarticle rules CODE       one cleaner's documentation (e.g. rules CA401)
   cleanarticle rules --markdown the same as Markdown (docs/cleaners.md)
@@ -295,6 +299,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from cleanarticle.cli_batch import main as batch_main
 
             return batch_main(args_list[1:])
+        if args_list[:1] == ["evidence"]:
+            from cleanarticle.cli_evidence import main as evidence_main
+
+            return evidence_main(args_list[1:])
         return _run(build_parser().parse_args(args_list))
     except UsageError as exc:
         _error(f"{exc} (see 'cleanarticle --help')")

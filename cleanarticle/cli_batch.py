@@ -26,6 +26,7 @@ from cleanarticle.batch import (
     read_records,
 )
 from cleanarticle.errors import ConfigError
+from cleanarticle.evidence import Evidence, EvidenceError
 from cleanarticle.files import DEFAULT_MAX_SIZE
 from cleanarticle.settings import file_settings, parse_size
 from cleanarticle.writing import current_umask, write_atomic
@@ -109,10 +110,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not clean each output again to settle it and check that it is stable "
         "(cleaning it again changes nothing)",
     )
-    parser.add_argument(
+    evidence = parser.add_mutually_exclusive_group()
+    evidence.add_argument(
         "--no-evidence",
         action="store_true",
         help="one pass, no shared evidence: each document is cleaned on its own",
+    )
+    evidence.add_argument(
+        "--evidence",
+        metavar="FILE",
+        help="one pass, with the evidence saved in FILE (by 'cleanarticle evidence build' "
+        "or --save-evidence): every shard of a corpus is cleaned with the same counts",
+    )
+    parser.add_argument(
+        "--save-evidence", metavar="FILE", help="also save the evidence of the first pass"
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
@@ -177,12 +188,17 @@ def _main(argv: list[str]) -> int:
         from cleanarticle.api import default_pipeline
 
         default_pipeline().active(config)
+        saved = None
+        if args.evidence is not None:
+            if args.save_evidence is not None:
+                raise BatchUsageError("--save-evidence needs the first pass: not with --evidence")
+            saved = Evidence.load(args.evidence)
         inputs = _spool_stdin(args.inputs)
         output = _Output(args.out)
     except (BatchUsageError, UsageError) as exc:
         _error(f"{exc} (see 'cleanarticle batch --help')")
         return EXIT_ERROR
-    except ConfigError as exc:
+    except (ConfigError, EvidenceError) as exc:
         _error(str(exc))
         return EXIT_ERROR
     except OSError as exc:
@@ -206,11 +222,18 @@ def _main(argv: list[str]) -> int:
     started = time.monotonic()
     results: Iterator[Result] | None = None
     try:
-        evidence, total = None, None
-        if not args.no_evidence:
+        evidence, total = saved, None
+        if not args.no_evidence and saved is None:
             bar = Progress("reading", None, sys.stderr, show)
             evidence, total = gather_evidence(engine, records(), bar.update)
             bar.close()
+            if args.save_evidence is not None:
+                try:
+                    evidence.save(args.save_evidence)
+                except OSError as exc:
+                    output.abort()
+                    _error(f"{args.save_evidence}: cannot write ({exc.strerror or exc})")
+                    return EXIT_ERROR
         bar = Progress("cleaning", total, sys.stderr, show)
         summary = Summary()
         results = clean_all(engine, records(), config, evidence, stable=not args.fast)

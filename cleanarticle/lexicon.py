@@ -8,8 +8,6 @@ from functools import lru_cache
 import regex
 from wordfreq import zipf_frequency
 
-from cleanarticle.memo import BoundedDict
-
 #: Words that make up a large share of any English text.
 ENGLISH_FUNCTION_WORDS = frozenset(
     [
@@ -67,8 +65,6 @@ LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}]*(?!
 
 #: ASCII punctuation around a word ("said," "(Reuters)"): never a letter, mark or number.
 _ASCII_PUNCTUATION = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
-#: The words of each whitespace-separated token seen so far (a corpus reuses its tokens).
-_TOKEN_WORDS: BoundedDict[str, tuple[str, ...]] = BoundedDict(200_000)
 
 
 def _token_words(token: str) -> tuple[str, ...]:
@@ -77,7 +73,6 @@ def _token_words(token: str) -> tuple[str, ...]:
         words: tuple[str, ...] = (core,)  # ASCII letters between ASCII punctuation: one word
     else:
         words = tuple(LATIN_WORD.findall(token))
-    _TOKEN_WORDS[token] = words
     return words
 
 
@@ -87,19 +82,16 @@ def count_words(text: str) -> Counter[str]:
 
     Whitespace is not a letter, mark or number, so the pattern finds the same words in each
     whitespace-separated token as in the whole text. Tokens are counted first (in C), and
-    each distinct token is read once and remembered: a run of ASCII letters with ASCII
-    punctuation around it is one word as it stands; other tokens go through the pattern.
+    each distinct token is read once: a run of ASCII letters with ASCII punctuation around
+    it is one word as it stands; other tokens go through the pattern.
 
     >>> count_words("Rain, rain (and) Rain. Café «naïve» x2 über-cool 東京")
     Counter({'Rain': 2, 'rain': 1, 'and': 1, 'Café': 1, 'naïve': 1, 'über': 1, 'cool': 1})
     """
     counts: dict[str, int] = {}  # a dict, not a Counter: no Python call for a new word
-    known, count_of = _TOKEN_WORDS.get, counts.get
+    count_of = counts.get
     for token, n in Counter(text.split()).items():
-        words = known(token)
-        if words is None:
-            words = _token_words(token)
-        for word in words:
+        for word in _token_words(token):
             counts[word] = count_of(word, 0) + n
     return Counter(counts)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from collections.abc import Iterator
@@ -232,3 +233,49 @@ def test_gather_evidence_counts_and_keeps_repeated_words(tmp_path: Path) -> None
     evidence, total = gather_evidence(LocalEngine(jobs=1), records)
     assert total == 4
     assert evidence.get("Bundestag") == 3 and evidence.get("Bundestg") == 0  # seen once: dropped
+
+
+def test_saved_evidence_cleans_a_shard_as_the_whole_corpus_would(tmp_path: Path) -> None:
+    records = [{"id": "typo", "text": TYPO_DOC}] + [
+        {"id": f"ok{i}", "text": t} for i, t in enumerate(RIGHT_DOCS)
+    ]
+    whole = _jsonl(tmp_path / "whole.jsonl", records)
+    shard = _jsonl(tmp_path / "shard.jsonl", records[:1])  # the typo's document alone
+    others = _jsonl(tmp_path / "others.jsonl", records[1:])
+    built, a, b, merged = (tmp_path / n for n in ("all.cae", "a.cae", "b.cae", "merged.cae"))
+    assert run_cli("evidence", "build", str(whole), "-o", str(built)).returncode == 0
+    assert run_cli("evidence", "build", str(shard), "-o", str(a)).returncode == 0
+    assert run_cli("evidence", "build", str(others), "-o", str(b)).returncode == 0
+    assert run_cli("evidence", "merge", str(a), str(b), "-o", str(merged)).returncode == 0
+    out = tmp_path / "out.jsonl"
+    for evidence in (built, merged):
+        done = run_cli("batch", str(shard), "--evidence", str(evidence), "--out", str(out), "-q")
+        assert done.returncode == 0, done.stderr
+        assert "the Bundestag voted" in _read_jsonl(out.read_text("utf-8"))[0]["markdown"]  # type: ignore[operator]
+    saved = tmp_path / "saved.cae"
+    assert run_cli("batch", str(whole), "--save-evidence", str(saved), "--out", str(out), "-q")
+    assert saved.read_bytes() == built.read_bytes()  # the same counts, the same bytes
+    shown = run_cli("evidence", "show", str(built))
+    assert shown.returncode == 0 and b"Bundestag" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read"),
+        (b"not gzip", "not an evidence file"),
+        (gzip.compress(b"something else 1\nword\t2\n"), "not an evidence file of this version"),
+        (gzip.compress(b"cleanarticle-evidence 1\nword\n"), "expected lines of 'word<TAB>count'"),
+    ],
+)
+def test_a_bad_evidence_file_is_a_one_line_error(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "evidence.cae"
+    if content is not None:
+        path.write_bytes(content)
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": TYPO_DOC}])
+    out = tmp_path / "out"
+    done = run_cli("batch", str(source), "--evidence", str(path), "--out", str(out))
+    assert done.returncode == 2 and message in done.stderr.decode()
+    assert len(done.stderr.decode().strip().splitlines()) == 1 and not out.exists()

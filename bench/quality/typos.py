@@ -34,6 +34,8 @@ from bench.quality import data, score
 
 SOURCE_TYPOS = Path(__file__).with_name("source-typos.json")
 TYPO_CODES = ("CA501", "CA502", "CA503")
+#: The share of injected typos that must be fixed (issue #18).
+FIX_FLOOR = 0.85
 KINDS = ("deletion", "insertion", "swap", "neighbour", "double")
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -159,9 +161,18 @@ def run(pages: list[data.Page], jobs: int) -> list[Outcome]:
         return list(pool.map(check_page, pages, chunksize=8))
 
 
+def figures(outcomes: list[Outcome], listed: dict[str, list[str]]) -> tuple[float, int]:
+    """The share of injected typos fixed, and the false fixes on controls."""
+    injected = [o for o in outcomes if o.fixed is not None]
+    fixed = sum(o.fixed is True for o in injected) / len(injected) if injected else 0.0
+    false_fixes = sum(
+        before not in listed.get(o.key, ()) for o in outcomes for _, _, before, _ in o.control_fixes
+    )
+    return fixed, false_fixes
+
+
 def render(outcomes: list[Outcome], listed: dict[str, list[str]], show: bool) -> str:
     injected = [o for o in outcomes if o.fixed is not None]
-    fixed = sum(o.fixed is True for o in injected)
     lines = [
         f"pages {len(outcomes)}, English {sum(o.english for o in outcomes)}, "
         f"not injected (the edit made a word) {sum(o.why == 'made a word' for o in outcomes)}",
@@ -199,10 +210,8 @@ def render(outcomes: list[Outcome], listed: dict[str, list[str]], show: bool) ->
         for o in injected:
             if not o.fixed:
                 lines.append(f"missed {o.key} {o.kind} {o.word!r} -> {o.typo!r}: {o.why}")
-    summary = {
-        "fixed": round(fixed / len(injected), 3) if injected else 0.0,
-        "false_fixes": sum(false_fixes.values()),
-    }
+    share, false_count = figures(outcomes, listed)
+    summary = {"fixed": round(share, 3), "false_fixes": false_count}
     lines += ["", json.dumps(summary)]
     return "\n".join(lines) + "\n"
 
@@ -213,6 +222,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", action="store_true", help="list every control fix and miss")
+    parser.add_argument(
+        "--gate",
+        action="store_true",
+        help=f"exit 1 on a false fix or a fix rate below {FIX_FLOOR} (the issue's targets)",
+    )
     options = parser.parse_args(argv)
     pages = [p for p in data.load(options.data) if p.body]
     if options.limit:
@@ -222,7 +236,13 @@ def main(argv: list[str] | None = None) -> None:
         pages = [p for group in by_set.values() for p in group[: options.limit]]
     listed = json.loads(SOURCE_TYPOS.read_text(encoding="utf-8")) if SOURCE_TYPOS.exists() else {}
     listed = {k: v for k, v in listed.items() if not k.startswith("_")}
-    print(render(run(pages, options.jobs), listed, options.show), end="")
+    outcomes = run(pages, options.jobs)
+    print(render(outcomes, listed, options.show), end="")
+    if options.gate:
+        fixed, false_fixes = figures(outcomes, listed)
+        if false_fixes or fixed < FIX_FLOOR:
+            print(f"typo gate: {false_fixes} false fixes, fixed {fixed:.3f} (floor {FIX_FLOOR})")
+            raise SystemExit(1)
 
 
 if __name__ == "__main__":

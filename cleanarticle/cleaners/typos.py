@@ -100,6 +100,32 @@ def _in_code(text: str, start: int, end: int) -> bool:
     )
 
 
+#: ASCII punctuation around a word in a token (``said,`` ``(Reuters)``).
+_PUNCTUATION = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
+
+
+def _tokens_with(
+    fixes: dict[str, str], find: Callable[[str], Iterable[regex.Match[str]]], tokens: list[str]
+) -> set[str]:
+    """The distinct whitespace-separated tokens in which ``find`` finds a word to fix: a
+    line none of whose tokens is one of them is not read again. A token of ASCII letters
+    between punctuation is told by one look-up; other tokens go through ``find``.
+
+    >>> sorted(_tokens_with({"Volkswgen": "Volkswagen"}, LATIN_WORD.finditer,
+    ...                     "A Volkswgen, (Volkswgen-Händler) dealer".split()))
+    ['(Volkswgen-Händler)', 'Volkswgen,']
+    """
+    needles = set()
+    for token in set(tokens):
+        core = token.strip(_PUNCTUATION)
+        if core in fixes or (
+            not (core.isascii() and core.isalpha())
+            and any(match.group() in fixes for match in find(token))
+        ):
+            needles.add(token)
+    return needles
+
+
 def _replace_words(
     doc: Document,
     ctx: Context,
@@ -107,14 +133,21 @@ def _replace_words(
     reasons: dict[str, str],
     find: Callable[[str], Iterable[regex.Match[str]]] = LATIN_WORD.finditer,
     alone: Container[str] = (),
+    within_tokens: bool = True,
 ) -> None:
     """Replace the spans ``find`` finds (default: whole words) through one dict look-up
     each, line by line, and record one edit per fixed word and line (``_fixable`` says
     where). No pattern is built for the fixes: the time is linear in the text, however
-    many fixes there are."""
+    many fixes there are. ``within_tokens``: every span lies inside one whitespace-separated
+    token (not so for phrases), so a line whose tokens hold none is skipped unread."""
     if not fixes:
         return
-    for _, line in text_lines(doc, WORD_KINDS):
+    lines = [line for _, line in text_lines(doc, WORD_KINDS)]
+    tokens = "\n".join(line.text for line in lines).split() if within_tokens else []
+    needles = _tokens_with(fixes, find, tokens)
+    for line in lines:
+        if within_tokens and needles.isdisjoint(line.text.split()):
+            continue  # no whitespace-separated token of the line holds a word to fix
         only = _fixable(line.text, alone)
         if only is not None and not only:
             continue
@@ -294,7 +327,10 @@ def twin_fixes(
     """
 
     def total(word: str) -> int:
-        return counts.get(word, 0) + (evidence.get(word) if evidence is not None else 0)
+        """How often ``word`` is written: in the document, or in the corpus (which
+        holds the document when they are cleaned together), whichever is more."""
+        here = counts.get(word, 0)
+        return max(here, evidence.get(word)) if evidence is not None else here
 
     fixes: dict[str, tuple[str, str, bool]] = {}
     for wrong, n in counts.items():
@@ -316,12 +352,12 @@ def twin_fixes(
         if len(twins) != 1:
             continue
         [(right, how)] = twins.items()
-        here, there = counts.get(right, 0), total(right) - counts.get(right, 0)
+        here, there = counts.get(right, 0), evidence.get(right) if evidence is not None else 0
         seen = f"{here}\u00d7 here" + (f", {there}\u00d7 in the corpus" if there else "")
         strong = True
         if _is_word(right):
             known = f"Zipf {zipf(right.lower()):.1f}"
-        elif here + there > 1:
+        elif total(right) > 1:
             known = "unknown to wordfreq"
         else:
             strong = False
@@ -549,4 +585,5 @@ def misspellings(doc: Document, ctx: Context) -> None:
             if phrase.lower() not in protected:
                 phrases[phrase] = _case_like(entries[phrase.lower()], phrase)
         reasons = {w: f"common misspelling {w!r} -> {r!r} (listed)" for w, r in phrases.items()}
-        _replace_words(doc, ctx, phrases, reasons, _table_pattern(table.phrases).finditer)
+        find = _table_pattern(table.phrases).finditer
+        _replace_words(doc, ctx, phrases, reasons, find, within_tokens=False)
