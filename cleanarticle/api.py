@@ -295,7 +295,8 @@ def _from_html(page: str, url: str | None, notes: list[Edit]) -> Document:
     doc.edits.extend(notes)
     for key, value in doc.metadata.to_dict().items():
         shown = value if isinstance(value, str) else str(value)
-        reason = f"{key} from the HTML page"
+        source = found.sources.get(key)
+        reason = f"{key} from the HTML page" + (f" ({source})" if source else "")
         doc.edits.append(Edit("CA000", "input", "extract", reason, after=shown))
     doc.edits.extend(Edit("CA000", "input", "note", note) for note in found.notes)
     return doc

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import regex
 from lxml.html import HtmlElement
 
+from cleanarticle import htmlmeta
 from cleanarticle.detect import is_credit, parse_caption, squash, strip_credit_label
 from cleanarticle.errors import InputError
 from cleanarticle.model import Image
@@ -56,6 +57,8 @@ class Extracted:
     markdown: str
     metadata: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: Where each metadata field came from and why (``title``: "<h1>: og:title agrees").
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def extract(html: str, url: str | None = None) -> Extracted:
@@ -88,9 +91,30 @@ def extract(html: str, url: str | None = None) -> Extracted:
         return Extracted("", {"url": url} if url else {}, [f"{note}; empty article"])
     # extensive=False: dates from the page's markup (<meta>, <time>, JSON-LD, the URL), not
     # guessed from free text; it is also twice as fast.
+    page_signals = htmlmeta.signals(tree, url or "")
     found = trafilatura.extract_metadata(tree, default_url=url, extensive=False)
     metadata = _page_metadata(found, url)
+    page_signals.url = metadata.get("url", url or "")
+    sources = {key: "trafilatura" for key in metadata}
+    for key, choice in htmlmeta.choose(page_signals).items():
+        metadata[key] = choice.value
+        sources[key] = f"{choice.source}: {choice.why}" if choice.why else choice.source
+    if sources.get("authors") == "trafilatura":  # no signal of ours: people only, or none
+        sites, orgs = page_signals.site_names(), page_signals.organisations
+        people = tuple(n for n in metadata["authors"] if htmlmeta.is_person(n, sites, orgs, False))
+        if people:
+            metadata["authors"] = people
+        else:
+            del metadata["authors"], metadata["byline"]
+            del sources["authors"], sources["byline"]
+    if "authors" in metadata:
+        names = metadata["authors"]
+        metadata["byline"] = " and ".join(names) if len(names) < 3 else ", ".join(names)
+        sources["byline"] = sources["authors"]
     metadata.update(_author_url(tree, metadata.get("url", "")))
+    base = metadata.get("url", "")
+    if base.startswith(("http://", "https://")):  # links as the page means them: absolute
+        tree.make_links_absolute(base, resolve_base_href=True, handle_failures="ignore")
     images = _captions(tree)
     if images:
         metadata["images"] = images
@@ -105,12 +129,14 @@ def extract(html: str, url: str | None = None) -> Extracted:
         include_tables=True,
     )
     if document is None or document.body is None:
-        return Extracted("", metadata, ["no article text found in the HTML: empty article"])
+        return Extracted(
+            "", metadata, ["no article text found in the HTML: empty article"], sources
+        )
     from trafilatura.xml import xmltotxt
 
     text = xmltotxt(document.body, include_formatting=True)
     note = "main text extracted with trafilatura; the rest of the page was left out"
-    return Extracted(text.strip() + "\n", metadata, [note])
+    return Extracted(text.strip() + "\n", metadata, [note], sources)
 
 
 def _page_metadata(found: Any, url: str | None) -> dict[str, Any]:

@@ -84,7 +84,11 @@ def test_a_minimal_page_and_the_report_of_what_came_from_html() -> None:
     assert article.metadata.url == "https://e.es/bibliotecas"
     assert article.body.count("\n\n") == 2
     extracted = {e.reason for e in article.edits if e.kind == "extract"}
-    assert extracted == {f"{key} from the HTML page" for key in ("title", "url", "site_name")}
+    assert extracted == {  # each field says which signal won, and why
+        "title from the HTML page (<h1>: <title> is the same)",
+        "url from the HTML page (trafilatura)",
+        "site_name from the HTML page (trafilatura)",
+    }
     assert article.metadata.site_name == "e.es"  # trafilatura names a site by its host
 
 

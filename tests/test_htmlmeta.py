@@ -1,0 +1,143 @@
+"""The HTML metadata picker: signals from real page shapes, fields by documented rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import trafilatura
+
+from cleanarticle import clean, htmlmeta
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def _choose(page: str, url: str = "https://news.example.com/a") -> dict[str, htmlmeta.Choice]:
+    tree = trafilatura.load_html(page)
+    return htmlmeta.choose(htmlmeta.signals(tree, url), today=TODAY)
+
+
+ARTICLE = "<p>" + "The council met on Monday and voted for the new bridge. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        ("Bridge vote passes | Example News", "Bridge vote passes", "Bridge vote passes"),
+        ("Opinion | Bridge vote passes", "Bridge vote passes", "Bridge vote passes"),
+        # the h1 differs from a metadata title: the article's one headline
+        (
+            "Council says yes",
+            "Bridge vote passes after a long night",
+            "Bridge vote passes after a long night",
+        ),
+        # no h1: the metadata title without its site suffix, never cut at a colon
+        ("Bridge: the vote that passed – Example News", "", "Bridge: the vote that passed"),
+        # a shouted h1 (CSS capitals) in the letter case the metadata types
+        ("Bridge vote passes", "BRIDGE VOTE PASSES", "Bridge vote passes"),
+        # the h1 that is the site's logo is not the headline
+        ("Bridge vote passes - Example News", "Example News", "Bridge vote passes"),
+    ],
+)
+def test_title_is_the_headline_as_the_page_shows_it(title: str, h1: str, expected: str) -> None:
+    head = f"<title>{title}</title><meta property='og:site_name' content='Example News'>"
+    body = f"<article>{f'<h1>{h1}</h1>' if h1 else ''}{ARTICLE}</article>"
+    assert _choose(_page(head, body))["title"].value == expected
+
+
+def test_json_ld_in_a_graph_with_cdata_and_entities() -> None:
+    script = """<script type="application/ld+json">//<![CDATA[
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "Organization", "name": "Example News"},
+      {"@type": "NewsArticle", "headline": "Bridge vote passes",
+       "author": [{"@type": "Person", "name": "Ana Souza"},
+                  {"@type": "Organization", "name": "Example News"}],
+       "datePublished": "2021-03-09T23:30:00-05:00", "dateModified": "2021-03-11"}]}
+    //]]></script>"""
+    chosen = _choose(_page(script, f"<article>{ARTICLE}</article>"))
+    assert chosen["authors"].value == ("Ana Souza",)  # the organisation is no author
+    assert chosen["date"].value == dt.date(2021, 3, 9)  # the day as written, not in UTC
+    assert chosen["timestamp"].value == "2021-03-09T23:30-05:00"
+    assert chosen["date"].source == "JSON-LD datePublished"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        (
+            '<p class="byline">By <a href="/author/ana-souza">Ana Souza</a> and '
+            '<a href="/author/luis-perez">Luis Pérez</a></p>',
+            ("Ana Souza", "Luis Pérez"),
+        ),
+        (
+            '<div class="author-info"><span>Written by</span><span>Ana Souza</span>'
+            "<span>Edited by</span><span>Jo Roe</span></div>",
+            ("Ana Souza",),
+        ),
+        (
+            '<div class="byline"><span>Ana Souza</span><span>Senior Reporter</span>'
+            "<span>Updated March 9, 2021</span></div>",
+            ("Ana Souza",),
+        ),
+        ('<div class="byline"><span>Example News Staff</span></div>', ()),
+    ],
+)
+def test_authors_from_the_byline_beside_the_headline(byline: str, authors: tuple[str, ...]) -> None:
+    body = f"<article><h1>Bridge vote passes</h1>{byline}{ARTICLE}</article>"
+    chosen = _choose(_page("<meta property='og:site_name' content='Example News'>", body))
+    assert (chosen["authors"].value if "authors" in chosen else ()) == authors
+
+
+def test_bylines_of_other_stories_and_footers_are_not_authors() -> None:
+    body = (
+        f"<article><h1>Bridge vote passes</h1>{ARTICLE}</article>"
+        '<aside class="related"><p class="byline">By John Roe</p></aside>'
+        '<footer><span class="author">Jane Doe</span></footer>'
+    )
+    assert "authors" not in _choose(_page("", body))
+
+
+def test_no_author_rather_than_a_publisher_from_the_meta_tags() -> None:
+    head = (
+        "<meta name='author' content='Example News'>"
+        "<meta property='og:site_name' content='Example News'>"
+    )
+    assert "authors" not in _choose(_page(head, f"<article>{ARTICLE}</article>"))
+    page = _page(head, f"<article><h1>Bridge vote passes</h1>{ARTICLE}</article>")
+    assert clean(page, format="html").metadata.authors == ()  # trafilatura's pick is checked too
+
+
+def test_a_utc_timestamp_a_day_off_gives_way_to_the_local_day() -> None:
+    head = "<meta property='article:published_time' content='2021-03-10T02:00:00Z'>"
+    time = "<time datetime='2021-03-09T21:00-05:00'>March 9</time>"
+    body = f"<article><h1>Bridge vote passes</h1>{time}{ARTICLE}</article>"
+    chosen = _choose(_page(head, body))
+    assert chosen["date"].value == dt.date(2021, 3, 9)
+    assert "UTC" in chosen["date"].why
+
+
+def test_the_urls_date_first_and_never_a_future_day() -> None:
+    head = "<meta property='article:published_time' content='2030-01-01'>"
+    page = _page(head, f"<article>{ARTICLE}</article>")
+    assert "date" not in _choose(page)
+    chosen = _choose(page, url="https://news.example.com/2021/03/09/bridge-vote")
+    assert (chosen["date"].value, chosen["date"].source) == (dt.date(2021, 3, 9), "the URL")
+
+
+def test_the_edit_report_says_which_signal_won() -> None:
+    head = "<title>Bridge vote passes | Example News</title>"
+    article = clean(_page(head, f"<article><h1>Bridge vote passes</h1>{ARTICLE}</article>"))
+    [edit] = [e for e in article.edits if e.kind == "extract" and e.reason.startswith("title")]
+    assert "(<h1>: <title> is the same but for a suffix)" in edit.reason
+
+
+def test_links_are_made_absolute_against_the_page_address() -> None:
+    links = '<a href="/2021/03/other">the other story</a> and <a href="details.html">details</a>'
+    page = _page("", f"<article><h1>Bridge vote passes</h1>{ARTICLE}<p>See {links}.</p></article>")
+    body = clean(page, format="html", url="https://news.example.com/2021/03/09/bridge").body
+    assert "(https://news.example.com/2021/03/other)" in body
+    assert "(https://news.example.com/2021/03/09/details.html)" in body  # beside the page
