@@ -215,3 +215,16 @@ def test_bad_options_are_one_line_errors(options: dict[str, str], message: str) 
     with pytest.raises(ConfigError) as caught:
         CleanArticle(**options)  # type: ignore[arg-type]
     assert str(caught.value) == message
+
+
+def test_without_datatrove_the_import_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+    import sys
+
+    monkeypatch.delitem(sys.modules, "cleanarticle.integrations.datatrove")
+    monkeypatch.setitem(sys.modules, "datatrove.data", None)  # import datatrove.data fails
+    with pytest.raises(ImportError) as caught:
+        importlib.import_module("cleanarticle.integrations.datatrove")
+    assert str(caught.value).endswith("install it with: pip install 'cleanarticle[datatrove]'")
