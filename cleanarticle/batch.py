@@ -17,11 +17,14 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import functools
+import gzip
+import io
 import json
 import operator
 import os
 import signal
 import sys
+import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path, PurePosixPath
-from typing import Any, Protocol, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 
 import regex
 
@@ -43,7 +46,55 @@ from cleanarticle.frontmatter import yaml_error
 #: File names a directory is searched for (``--include`` replaces them).
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: What a compressed JSONL file's last suffix says it is compressed with.
+COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
+#: Suffixes of files that batch does not read as articles (they would be cleaned as text).
+UNREADABLE_SUFFIXES = {
+    ".gz": "a compressed file",
+    ".zst": "a compressed file",
+    ".bz2": "a compressed file",
+    ".xz": "a compressed file",
+    ".zip": "an archive",
+    ".tar": "an archive",
+    ".tgz": "an archive",
+    ".parquet": "a Parquet file",
+}
 STDIN = "-"
+ZSTANDARD_MISSING = "reading or writing .zst needs the zstandard package: pip install zstandard"
+
+
+@dataclass(frozen=True)
+class JsonFields:
+    """The field names of a JSONL record: its id, its text or HTML, and its address."""
+
+    id: str = "id"
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+
+
+def jsonl_compression(name: str) -> str | None:
+    """How a JSONL file is compressed: ``""`` (not), ``"gzip"`` or ``"zstd"``; ``None``
+    for a name that is not a JSONL file's.
+
+    >>> [jsonl_compression(n) for n in ("a.jsonl", "a.NDJSON.gz", "a.jsonl.zst", "a.gz")]
+    ['', 'gzip', 'zstd', None]
+    """
+    lower = name.lower()
+    if lower.endswith(JSONL_SUFFIXES):
+        return ""
+    stem, dot, suffix = lower.rpartition(".")
+    compression = COMPRESSIONS.get(dot + suffix)
+    return compression if compression and stem.endswith(JSONL_SUFFIXES) else None
+
+
+def zstandard() -> Any:
+    """The zstandard module; ``ImportError`` with ``ZSTANDARD_MISSING`` without it."""
+    try:
+        import zstandard as module
+    except ImportError:
+        raise ImportError(ZSTANDARD_MISSING) from None
+    return module
 
 
 @dataclass(frozen=True)
@@ -98,18 +149,25 @@ def read_records(
     format: str = "auto",
     labels: Mapping[str, str] | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    fields: JsonFields = JsonFields(),
 ) -> Iterator[Record]:
-    """Records from files, directories (recursive) and JSONL files (``-``: standard input).
+    """Records from files, directories (recursive) and JSONL files (``-``: standard input;
+    ``.jsonl.gz``, and ``.jsonl.zst`` with zstandard installed, are decompressed).
 
-    ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``). What
-    cannot be read is a record with an error, never a silent gap: a FIFO, socket or device
-    (read it from ``-``), a file over ``max_size`` bytes, an unreadable directory, a
-    symbolic link out of its input tree or to a directory (not followed).
+    ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``);
+    ``fields`` names the fields of JSONL records. What cannot be read is a record with an
+    error, never a silent gap: a FIFO, socket or device (read it from ``-``), a file over
+    ``max_size`` bytes, an unreadable directory, a symbolic link out of its input tree or
+    to a directory (not followed), a compressed file or archive that is not JSONL.
     """
     for name in inputs:
         path = Path(name)
-        if name == STDIN or path.suffix.lower() in JSONL_SUFFIXES:
-            yield from _jsonl_records(name, (labels or {}).get(name))
+        if name == STDIN or jsonl_compression(name) is not None:
+            yield from _jsonl_records(name, (labels or {}).get(name), fields)
+        elif path.suffix.lower() in UNREADABLE_SUFFIXES:
+            what = UNREADABLE_SUFFIXES[path.suffix.lower()]
+            error = f"{what}: batch reads articles, JSONL, .jsonl.gz and .jsonl.zst files"
+            yield Record(name, out=str(PurePosixPath(path.name).with_suffix(".md")), error=error)
         elif path.is_dir():
             for found, problem in _walk(path, include, exclude):
                 relative = found.relative_to(path).as_posix()
@@ -208,40 +266,104 @@ def _too_big(max_size: int) -> str:
     )
 
 
-def _jsonl_records(name: str, label: str | None = None) -> Iterator[Record]:
+def _jsonl_records(
+    name: str, label: str | None = None, fields: JsonFields = JsonFields()
+) -> Iterator[Record]:
     """One record per line: ``{"id": ..., "text"|"html": ..., "url"?: ...}``."""
     label = label or ("<stdin>" if name == STDIN else name)
+    number = 0
     try:
         kind = None if name == STDIN else special_kind(os.stat(name).st_mode)
         if kind is not None:
             error = f"{kind}, not a regular file; pipe it to 'cleanarticle batch -'"
             yield Record(label, error="is a directory" if kind == "a directory" else error)
             return
-        handle = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
-    except OSError as exc:
-        yield Record(label, error=f"cannot read: {exc.strerror or exc}")
-        return
-    with handle:
-        for number, raw in enumerate(handle, 1):
-            if raw.strip():
-                yield _json_record(raw, f"{label}:{number}")
+        handle = sys.stdin.buffer if name == STDIN else open_jsonl(name)
+        with handle:
+            for number, raw in enumerate(handle, 1):
+                if raw.strip():
+                    yield _json_record(raw, f"{label}:{number}", fields)
+    except ImportError as exc:  # zstandard
+        yield Record(label, error=str(exc))
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
+        if number == 0:
+            yield Record(label, error=f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        else:  # the lines before were read; what follows is lost: say so, as a failure
+            why = f"cannot read past line {number} ({exc}): the file is cut short or corrupt"
+            yield Record(f"{label}:{number + 1}", error=why)
 
 
-def _json_record(raw: bytes, where: str) -> Record:
+def open_jsonl(name: str) -> IO[bytes]:
+    """A JSONL file opened for reading lines of bytes, decompressed as its name says."""
+    compression = jsonl_compression(name)
+    if compression == "gzip":
+        return gzip.open(name, "rb")
+    if compression == "zstd":
+        return io.BufferedReader(_ZstdReader(name))
+    return open(name, "rb")
+
+
+class _ZstdReader(io.RawIOBase):
+    """A .zst file, decompressed frame after frame; a file cut short in a frame raises
+    EOFError, as gzip does (zstandard's stream reader would end it silently)."""
+
+    def __init__(self, name: str) -> None:
+        self.module = zstandard()
+        self.file = open(name, "rb")  # noqa: SIM115 (closed by close())
+        self.frame: Any = None  # the decompressor of the frame being read
+        self.pending = b""
+        self.offset = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self.offset >= len(self.pending):
+            chunk = self.file.read(1 << 16)
+            if not chunk:
+                if self.frame is not None and not self.frame.eof:
+                    raise EOFError("the compressed file ended in the middle of a frame")
+                return 0
+            self.pending, self.offset = self._decompress(chunk), 0
+        size = min(len(buffer), len(self.pending) - self.offset)
+        buffer[:size] = self.pending[self.offset : self.offset + size]
+        self.offset += size
+        return size
+
+    def _decompress(self, data: bytes) -> bytes:
+        out = []
+        try:
+            while data:
+                if self.frame is None or self.frame.eof:
+                    self.frame = self.module.ZstdDecompressor().decompressobj()
+                out.append(self.frame.decompress(data))
+                data = self.frame.unused_data if self.frame.eof else b""
+        except self.module.ZstdError as exc:
+            raise ValueError(f"not valid zstd data ({exc})") from None
+        return b"".join(out)
+
+    def close(self) -> None:
+        self.file.close()
+        super().close()
+
+
+def _json_record(raw: bytes, where: str, fields: JsonFields = JsonFields()) -> Record:
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return Record(where, error=f"not valid JSON ({exc}); expected one object per line")
     if not isinstance(data, dict):
-        return Record(where, error="expected a JSON object with 'id' and 'text' or 'html'")
-    ident = str(data.get("id", where))
-    url = data.get("url") if isinstance(data.get("url"), str) else None
+        expected = f"'{fields.id}' and '{fields.text}' or '{fields.html}'"
+        return Record(where, error=f"expected a JSON object with {expected}")
+    ident = str(data.get(fields.id, where))
+    url = data.get(fields.url) if isinstance(data.get(fields.url), str) else None
     out = _safe_path(ident) + ".md"
-    for key, format in (("html", "html"), ("text", "auto")):
+    for key, format in ((fields.html, "html"), (fields.text, "auto")):
         value = data.get(key)
         if isinstance(value, str):
             return Record(ident, value, format, url=url, out=out)
-    return Record(ident, out=out, error="no 'text' or 'html' string in the record")
+    error = f"no '{fields.text}' or '{fields.html}' string in the record"
+    return Record(ident, out=out, error=error)
 
 
 def _safe_path(ident: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
+import io
 import os
 import sys
 import tempfile
@@ -12,18 +14,20 @@ import traceback
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 from cleanarticle.batch import (
     DEFAULT_INCLUDE,
-    JSONL_SUFFIXES,
     STDIN,
+    JsonFields,
     LocalEngine,
     Record,
     Result,
     clean_all,
     gather_evidence,
+    jsonl_compression,
     read_records,
+    zstandard,
 )
 from cleanarticle.errors import ConfigError
 from cleanarticle.evidence import Evidence, EvidenceError
@@ -34,11 +38,13 @@ from cleanarticle.writing import current_umask, write_atomic
 DESCRIPTION = """\
 Clean a whole corpus. INPUTs are article files, directories (searched recursively) and
 JSONL files with one record per line: {"id": ..., "text" or "html": ..., "url": ...}
-('-' reads JSONL from standard input).
+('-' reads JSONL from standard input; FILE.jsonl.gz is read, and FILE.jsonl.zst with the
+zstandard package installed; --id-field and the like name other fields).
 
 Results go to a directory of .md files mirroring the inputs (--out DIR), or to one JSONL
 file with a record per input, in input order: {"id", "markdown", "metadata", "edits"},
-or {"id", "error"} for a document that failed (--out FILE.jsonl, or --out - for stdout).
+or {"id", "error"} for a document that failed (--out FILE.jsonl, FILE.jsonl.gz,
+FILE.jsonl.zst, or --out - for stdout).
 
 Documents cleaned together share evidence for the typo cleaner: a first pass counts the
 words of the whole corpus, the second pass cleans each document with those counts, so
@@ -78,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, JSONL")
     parser.add_argument(
-        "-o", "--out", required=True, metavar="DIR|FILE.jsonl", help="where results go"
+        "-o", "--out", required=True, metavar="DIR|FILE.jsonl[.gz]", help="where results go"
     )
     parser.add_argument(
         "--include",
@@ -101,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="how to read files: HTML pages, text, or decide from the content (default)",
     )
+    fields = parser.add_argument_group("JSONL records", "the names of their fields")
+    for name, default in (("text", "text"), ("html", "html"), ("id", "id"), ("url", "url")):
+        fields.add_argument(
+            f"--{name}-field", default=default, metavar="NAME", help=f"default: {default}"
+        )
     parser.add_argument(
         "-j", "--jobs", type=int, default=None, metavar="N", help="processes (default: all cores)"
     )
@@ -193,6 +204,13 @@ def _main(argv: list[str]) -> int:
             if args.save_evidence is not None:
                 raise BatchUsageError("--save-evidence needs the first pass: not with --evidence")
             saved = Evidence.load(args.evidence)
+        fields = JsonFields(args.id_field, args.text_field, args.html_field, args.url_field)
+        for name in [*args.files, args.out]:
+            if jsonl_compression(name) == "zstd":
+                try:
+                    zstandard()
+                except ImportError as exc:
+                    raise BatchUsageError(f"{name}: {exc}") from None
         inputs = _spool_stdin(args.inputs)
         output = _Output(args.out)
     except (BatchUsageError, UsageError) as exc:
@@ -217,6 +235,7 @@ def _main(argv: list[str]) -> int:
             format=args.format,
             labels={spooled: "<stdin>" for spooled in inputs if spooled not in args.inputs},
             max_size=max_size,
+            fields=fields,
         )
 
     started = time.monotonic()
@@ -280,27 +299,45 @@ def _spool_stdin(inputs: list[str]) -> list[str]:
     return [path if name == STDIN else name for name in inputs]
 
 
+#: Suffixes of --out names that say a file batch does not write (not a directory).
+FILE_SUFFIXES = (
+    ".gz", ".zst", ".bz2", ".xz", ".zip", ".tar", ".tgz", ".parquet", ".pq", ".arrow",
+    ".feather", ".json", ".csv", ".tsv", ".md", ".markdown", ".txt", ".html", ".htm",
+)  # fmt: skip
+WRITABLE = "a directory, FILE.jsonl, FILE.jsonl.gz, FILE.jsonl.zst or '-'"
+
+
 class _Output:
-    """A directory of .md files, or one JSONL file written atomically (or stdout)."""
+    """A directory of .md files, or one JSONL file (plain, gzip or zstd) written
+    atomically (or stdout)."""
 
     def __init__(self, target: str) -> None:
         self.target = target
         self.used: dict[str, str] = {}
         self.handle: IO[str] | None = None
+        self.raw: IO[bytes] | None = None
         self.tmp: str | None = None
-        self.jsonl = target == STDIN or target.lower().endswith(JSONL_SUFFIXES)
+        compression = jsonl_compression(target)
+        self.jsonl = target == STDIN or compression is not None
         if target == STDIN:
             self.handle = sys.stdout
-        elif self.jsonl:
+        elif compression is not None:
             path = Path(target)
             if not path.parent.is_dir():
                 raise BatchUsageError(f"{target}: directory {path.parent} does not exist")
             fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            self.raw = os.fdopen(fd, "wb")
+            self.handle = io.TextIOWrapper(
+                _compressor(self.raw, compression), encoding="utf-8", newline="\n"
+            )
         else:
             path = Path(target)
             if path.exists() and not path.is_dir():
                 raise BatchUsageError(f"{target}: exists and is not a directory (or .jsonl)")
+            if path.suffix.lower() in FILE_SUFFIXES and not path.is_dir():
+                raise BatchUsageError(
+                    f"--out {target}: batch cannot write a {path.suffix} file; give {WRITABLE}"
+                )
             path.mkdir(parents=True, exist_ok=True)
 
     def write(self, result: Result) -> Result:
@@ -333,18 +370,51 @@ class _Output:
             if self.handle is sys.stdout:
                 sys.stdout.flush()
             return
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        os.chmod(self.handle.fileno(), 0o666 & ~current_umask())  # mkstemp made it 0600
-        self.handle.close()
-        assert self.tmp is not None
+        assert self.raw is not None and self.tmp is not None
+        self.handle.close()  # ends the compressed stream; the file stays open
+        self.raw.flush()
+        os.fsync(self.raw.fileno())
+        os.chmod(self.raw.fileno(), 0o666 & ~current_umask())  # mkstemp made it 0600
+        self.raw.close()
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
-        if self.tmp is not None and self.handle is not None:
+        if self.tmp is not None and self.raw is not None:
+            with contextlib.suppress(Exception):
+                self.raw.close()
             with contextlib.suppress(OSError):
-                self.handle.close()
                 os.unlink(self.tmp)
+
+
+def _compressor(raw: IO[bytes], compression: str) -> IO[bytes]:
+    """A stream that compresses into ``raw`` and leaves it open when closed; the same
+    records give the same bytes (no time or name in a gzip header)."""
+    if compression == "gzip":
+        return gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0)
+    if compression == "zstd":
+        writer = zstandard().ZstdCompressor().stream_writer(raw, closefd=False)
+        return writer  # type: ignore[no-any-return]
+    return _Unclosed(raw)
+
+
+class _Unclosed(io.BufferedIOBase):
+    """``raw`` for a TextIOWrapper that must not close it."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw_file = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return self.raw_file.write(data)
+
+    def flush(self) -> None:
+        self.raw_file.flush()
+
+    def close(self) -> None:
+        self.flush()
+        super().close()
 
 
 def _outside(directory: Path, top: str) -> bool:

@@ -279,3 +279,132 @@ def test_a_bad_evidence_file_is_a_one_line_error(
     done = run_cli("batch", str(source), "--evidence", str(path), "--out", str(out))
     assert done.returncode == 2 and message in done.stderr.decode()
     assert len(done.stderr.decode().strip().splitlines()) == 1 and not out.exists()
+
+
+# --- compressed JSONL, field names, output names ----------------------------------------
+
+RECORDS: list[dict[str, object]] = [
+    {"id": "a", "text": "Pact Signed\n\nBy Jane Doe\n\nThe deal was signed on Tuesday.\n"},
+    {"id": "b", "html": (PAGES / "es_minimal.html").read_text(encoding="utf-8")},
+    {"id": "c", "text": "---\ntitle: [unclosed\n---\n\nThe body.\n"},
+]
+
+
+def _compress(data: bytes, compression: str) -> bytes:
+    if compression == "gz":
+        return gzip.compress(data, mtime=0)
+    zstandard = pytest.importorskip("zstandard", reason="zstandard is not installed")
+    return bytes(zstandard.ZstdCompressor().compress(data))
+
+
+def _decompress(data: bytes, compression: str) -> bytes:
+    if compression == "gz":
+        return gzip.decompress(data)
+    zstandard = pytest.importorskip("zstandard", reason="zstandard is not installed")
+    return bytes(zstandard.ZstdDecompressor().stream_reader(data).read())
+
+
+@pytest.mark.parametrize("compression", ["gz", "zst"])
+def test_compressed_jsonl_in_and_out(tmp_path: Path, compression: str) -> None:
+    plain = _jsonl(tmp_path / "in.jsonl", RECORDS)
+    packed = tmp_path / f"in.jsonl.{compression}"
+    packed.write_bytes(_compress(plain.read_bytes(), compression))
+    expected = run_cli("batch", str(plain), "--out", str(tmp_path / "plain.jsonl"), "-q")
+    assert expected.returncode == 1  # record c fails, and is listed
+    out = tmp_path / f"out.jsonl.{compression}"
+    done = run_cli("batch", str(packed), "--out", str(out), "-q")
+    assert done.returncode == 1 and done.stderr == b""
+    text = (tmp_path / "plain.jsonl").read_bytes().replace(b"in.jsonl", packed.name.encode())
+    assert _decompress(out.read_bytes(), compression) == text
+    first = out.read_bytes()
+    run_cli("batch", str(packed), "--out", str(out), "-q")
+    assert out.read_bytes() == first  # the same records give the same bytes
+    assert [r["id"] for r in _read_jsonl(text.decode())] == ["a", "b", "c"]
+
+
+def test_a_truncated_gzip_input_is_read_up_to_the_cut_and_the_rest_is_a_failure(
+    tmp_path: Path,
+) -> None:
+    records = [{"id": str(n), "text": f"Report number {n} was filed today."} for n in range(400)]
+    data = gzip.compress(_jsonl(tmp_path / "in.jsonl", records).read_bytes(), mtime=0)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    done = run_cli("batch", str(cut), "--out", "-", "-q")
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    lines = _read_jsonl(done.stdout.decode())
+    assert [r["id"] for r in lines[:-1]] == [str(n) for n in range(len(lines) - 1)]
+    assert all("error" not in r for r in lines[:-1]) and 0 < len(lines) - 1 < 400
+    assert lines[-1]["id"] == f"{cut}:{len(lines)}"
+    assert "the file is cut short or corrupt" in str(lines[-1]["error"])
+
+
+def test_field_names_of_jsonl_records(tmp_path: Path) -> None:
+    rain, address = "Rain fell on Tuesday across the north.", "https://example.org/2021/03/09/r"
+    page = (PAGES / "es_minimal.html").read_text(encoding="utf-8")
+    records: list[dict[str, object]] = [
+        {"key": "one", "body": rain, "link": address},
+        {"key": "two", "page": page},
+        {"key": "three", "text": "A record with the default field name."},
+    ]
+    source = _jsonl(tmp_path / "in.jsonl", records)
+    fields = ["--text-field", "body", "--html-field", "page", "--id-field", "key"]
+    done = run_cli("batch", str(source), "--out", "-", "-q", *fields, "--url-field", "link")
+    lines = _read_jsonl(done.stdout.decode())
+    assert done.returncode == 1
+    assert [r["id"] for r in lines] == ["one", "two", "three"]
+    assert lines[0]["markdown"] == clean(rain, url=address).markdown
+    assert lines[0]["metadata"] == {"date": "2021-03-09", "url": address}
+    assert lines[1]["markdown"] == clean(page, format="html").markdown
+    assert lines[2]["error"] == "no 'body' or 'page' string in the record"
+
+
+@pytest.mark.parametrize("name", ["x.parquet", "x.gz", "notes.csv.gz", "x.json", "x.md", "x.zip"])
+def test_an_output_name_batch_cannot_write_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", RECORDS[:1])
+    done = run_cli("batch", str(source), "--out", name, cwd=tmp_path)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1
+    assert f"--out {name}: batch cannot write a {Path(name).suffix} file" in err
+    assert not (tmp_path / name).exists()
+
+
+def test_an_existing_directory_with_a_file_suffix_is_still_a_directory(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", RECORDS[:1])
+    (tmp_path / "clean.md").mkdir()
+    assert run_cli("batch", str(source), "--out", "clean.md", "-q", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "clean.md" / "a.md").is_file()
+
+
+def test_a_compressed_file_that_is_not_jsonl_is_a_listed_failure(tmp_path: Path) -> None:
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(b"<html><body><p>Rain.</p></body></html>"))
+    done = run_cli("batch", str(page), "--out", "-", "-q")
+    [line] = _read_jsonl(done.stdout.decode())
+    assert done.returncode == 1
+    assert line == {
+        "id": str(page),
+        "error": "a compressed file: batch reads articles, JSONL, .jsonl.gz and .jsonl.zst files",
+    }
+
+
+def test_zst_without_zstandard_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from cleanarticle import cli_batch
+    from cleanarticle.batch import ZSTANDARD_MISSING, read_records
+
+    monkeypatch.setitem(sys.modules, "zstandard", None)  # import zstandard now fails
+    source = _jsonl(tmp_path / "in.jsonl", RECORDS[:1])
+    packed = tmp_path / "in.jsonl.zst"
+    packed.write_bytes(b"\x28\xb5\x2f\xfd")
+    for args in (
+        [str(source), "--out", str(tmp_path / "o.jsonl.zst")],
+        [str(packed), "--out", "-"],
+    ):
+        assert cli_batch.main(args) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and ZSTANDARD_MISSING in err
+    assert not (tmp_path / "o.jsonl.zst").exists()
+    assert [r.error for r in read_records([str(packed)])] == [ZSTANDARD_MISSING]
