@@ -520,7 +520,9 @@ def clean_name(text: str) -> str:
 
 
 _NAME_LABEL = regex.compile(
-    r"^(?:(?:written|posted|published|reviewed|authored)\s+by|by|von|par|por|di|door|av|af"
+    r"^(?:(?:\p{L}+\s+){1,2}(?:by|par|por|door|przez)"
+    r"|(?:veröffentlicht|geschrieben|erstellt|verfasst|artikel|text|beitrag)\s+von"
+    r"|by|von|par|por|di|door|av|af"
     r"|author|autor|auteur)\s*:?\s+",
     regex.IGNORECASE,
 )
@@ -578,8 +580,8 @@ def is_person(name: str, sites: set[str], organisations: set[str], trusted: bool
         return False  # an organisation's, unless the page marks the name as a person's
     if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words):
         return False
-    if _MONTH.search(words[-1]):
-        return False
+    if _MONTH.search(words[-1]) or words[-1].lower() in _NAME_PARTICLES | {"by", "von"}:
+        return False  # "Mazi December": a date follows; "Veröffentlicht von": a label
     if any(w.lower().strip(".,") in _INTERFACE_WORDS | _ROLE_WORDS for w in words):
         return False
     for word in words:
@@ -622,6 +624,8 @@ _OTHER_ROLE = regex.compile(
     regex.IGNORECASE,
 )
 _AUTHOR_LABEL = regex.compile(r"^(?:(?:written|words|story|text)\s+)?by\b|^authors?\s*:", regex.I)
+#: A piece that ends in "by" in some language is a label (``Veröffentlicht von``).
+_LABEL_END = regex.compile(r"\b(?:by|von|par|por|door|przez|av|af)\s*:?$", regex.IGNORECASE)
 _CONNECTOR = regex.compile(r"^[,;&]?\s*(?:and|und|et|y|e|&|,)?\s*[,;&]?$", regex.IGNORECASE)
 
 
@@ -637,31 +641,43 @@ def byline_people(byline: Byline, sites: set[str], organisations: set[str]) -> t
     ('Advaita Suresh',)
     """
     names: list[str] = []
+    not_authors: set[str] = set()
     joined = False
     others = False  # after "Edited by": the names are someone else's
     for piece in byline.pieces:
         if _OTHER_ROLE.search(piece):
-            if names:
-                break
             others = True
             continue
-        if _AUTHOR_LABEL.match(piece):
+        if _AUTHOR_LABEL.match(piece) or _LABEL_END.search(piece):
             others = False
+            if _LABEL_END.search(piece) or not _AUTHOR_LABEL.sub("", piece).strip(" :"):
+                continue  # the label alone; "By Jane Doe" goes on to be read
         if names and _CONNECTOR.match(piece):
             joined = True
             continue
+        if piece.startswith((",", "(")):
+            continue  # ", Staff Attorney": an affiliation after a name
         people = _people([piece], sites, organisations, trusted=piece in byline.names)
-        if not people:
-            if names:
-                break
-            continue
         if others:
+            not_authors.update(people)
             continue
-        if names and not joined:
-            break
+        if not people or (names and not joined):
+            if names:
+                others = True  # the run of authors ended; what follows is not theirs
+            continue
         names.extend(n for n in people if n not in names)
         joined = False
-    return tuple(names)
+    # a name the page marks (an author link, itemprop=name) over the same name split by
+    # markup ("Will Knigh" + "t"); marked names alone when the text gives none
+    marked = _people(byline.names, sites, organisations, trusted=True)
+    marked = tuple(n for n in marked if n not in not_authors)
+    whole = [next((m for m in marked if _split_word(n, m)), n) for n in names]
+    return tuple(dict.fromkeys(whole)) or marked
+
+
+def _split_word(piece: str, name: str) -> bool:
+    """Whether ``piece`` is ``name`` cut inside a word (``Will Knigh``, ``Will Knight``)."""
+    return name.startswith(piece) and len(name) > len(piece) and name[len(piece)].islower()
 
 
 def _authors(found: Signals, sites: set[str]) -> Choice | None:
