@@ -25,6 +25,13 @@ from cleanarticle.validate import problems
         "Head Line Here\nIMAGE:0\nHead Line Here\n:",  # the title, repeated below a caption
         "Head Line Here\nImage:0\nHead  Line Here\n:",  # ... with other spacing
         "Body text here.\n\n<https://example.org/author/jane-doe>\u200b",  # hidden URL line
+        # found by fuzzing for issue #15: each once changed again on a second cleaning
+        "Use \\`code\\` and `a \\` b` in the text, as the manual says to do.",  # escaped `
+        "## The hash sign #\n\nText under the heading, as it was written.",  # heading ends '#'
+        "## C# and F#\n\nText under the heading, as it was written.",
+        "He said “it’s ‘fine’” and left.\n\n“Quote” ‘mark’ ‹x› «y»",  # quotes straightened
+        "Title “In Quotes”\n\nBy Jane Doe\n\nHe said “yes” to it, as expected.",  # ... in metadata
+        "A &amp;amp;amp;amp;amp;amp; B, as the page encoded it many times over.",  # entities
     ],
 )
 def test_fixed_point(text: str) -> None:
