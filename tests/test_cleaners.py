@@ -307,8 +307,21 @@ def test_hyphen_at_a_wrap(left: str, right: str, joined: str) -> None:
 
 
 def test_lists_and_quotes_stay_lists_and_quotes() -> None:
-    text = "Key points:\n\n- first point\n- second point\n\n> A quoted line\n> that continues\n"
+    text = "Key points:\n\n- first point\n- second point\n  - a nested one\n\n> A quoted line\n"
     assert run(text).body == text
+
+
+def test_wrapped_list_items_and_quotes_are_one_line_each() -> None:
+    text = (
+        "Key points:\n\n- a first point that the scraper wrapped at a fixed\nwidth, twice over\n"
+        "- a second point\n  wrapped with an indent\n\n> A quoted line\n> that continues\n>\n"
+        "> and a second quoted paragraph\n"
+    )
+    assert run(text).body == (
+        "Key points:\n\n- a first point that the scraper wrapped at a fixed width, twice over\n"
+        "- a second point wrapped with an indent\n\n> A quoted line that continues\n>\n"
+        "> and a second quoted paragraph\n"
+    )
 
 
 # --- CA307 standfirst, CA301 title ----------------------------------------------------------

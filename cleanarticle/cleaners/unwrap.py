@@ -110,6 +110,57 @@ def join_parts(line: str, following: str) -> tuple[str, str]:
     return line, " " + following
 
 
+_ITEM_START = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_OWN_LINE = regex.compile(r"^\s*(?:>|#|```|~~~|\||<|$)")
+_QUOTE_MARK = regex.compile(r"^(?P<mark>\s*(?:>\s?)+)(?P<text>.*)$")
+
+
+def join_continuations(lines: list[Line], kind: Kind) -> list[Line]:
+    """The lines of a list or quote with each item's lazy continuation lines (a wrapped
+    item's next lines, which Markdown reads as the same paragraph) joined to it.
+
+    In a list, a line continues the item above unless it starts an item, a quote, a
+    heading, a fence, a table row or HTML, or the line above ends in a hard break. In a
+    quote, a line continues the line above when both have text at the same depth.
+
+    >>> def joined(*texts: str, kind: Kind = Kind.LIST) -> list[str]:
+    ...     lines = [Line(text, number) for number, text in enumerate(texts, 1)]
+    ...     return [line.text for line in join_continuations(lines, kind)]
+    >>> joined("- a wrapped", "item", "- b", "  - nested")
+    ['- a wrapped item', '- b', '  - nested']
+    >>> joined("> a wrapped", "> quote", ">", "> another", kind=Kind.QUOTE)
+    ['> a wrapped quote', '>', '> another']
+    """
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is None or previous.text.endswith(("  ", "\\")) or not line.text.strip():
+            out.append(line)
+            continue
+        if kind is Kind.LIST:
+            follows = not _ITEM_START.match(line.text) and not _OWN_LINE.match(line.text)
+            follows = follows and bool(previous.text.strip())
+            rest = line.text.strip()
+        else:
+            above, here = _QUOTE_MARK.match(previous.text), _QUOTE_MARK.match(line.text)
+            follows = bool(
+                above
+                and here
+                and above["mark"].strip() == here["mark"].strip()
+                and above["text"].strip()
+                and here["text"].strip()
+                and not _ITEM_START.match(here["text"])
+                and not _OWN_LINE.match(here["text"])
+                and not _ITEM_START.match(above["text"])
+            )
+            rest = here["text"].strip() if here else ""
+        if follows and previous.text.strip() not in ("-", "*", "+"):
+            out[-1] = Line(join(previous.text.rstrip(), rest), previous.number)
+        else:
+            out.append(line)
+    return out
+
+
 @cleaner("CA201", "unwrap-lines", "Rejoin hard-wrapped paragraphs; one line per paragraph.")
 def unwrap_lines(doc: Document, ctx: Context) -> None:
     """Make every paragraph one line.
@@ -134,6 +185,14 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     how = f"hard wrap at {width} columns" if width else "no fixed-width wrap"
     blocks: list[Block] = []
     for block in doc.blocks:
+        if block.kind in (Kind.LIST, Kind.QUOTE) and len(block.lines) > 1:
+            lines = join_continuations(block.lines, block.kind)
+            if len(lines) < len(block.lines):
+                reason = f"{block.kind} item lines joined: {len(block.lines)} -> {len(lines)}"
+                ctx.record("join", reason, before=block.text, line=block.number)
+                block = Block(block.kind, lines)
+            blocks.append(block)
+            continue
         if block.kind is not Kind.PARAGRAPH or len(block.lines) < 2:
             blocks.append(block)
             continue
