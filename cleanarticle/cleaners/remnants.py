@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 import regex
-from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from cleanarticle.cleaners._util import holds_any
 from cleanarticle.model import Block, Document, Kind, Line
@@ -37,6 +37,9 @@ _PARAGRAPH_BREAK = frozenset(
     }
 )  # fmt: skip
 _PARA, _LINE = "\x00para", "\x00line"
+
+if TYPE_CHECKING:
+    from bs4 import PageElement, Tag
 
 
 def decode_entities(text: str) -> str:
@@ -81,6 +84,8 @@ def _pieces(root: Tag, out: list[str], dropped: list[str]) -> None:
     The tree is walked with an explicit stack, not by recursion: inline tags nested
     thousands deep (``<b><b><b>...``) must not exhaust Python's recursion limit.
     """
+    from bs4 import Comment, NavigableString, Tag
+
     # frames: the children still to read, where their pieces go, what to do after them
     stack: list[tuple[Iterator[PageElement], list[str], Callable[[], None] | None]] = [
         (iter(root.children), out, None)
@@ -136,6 +141,8 @@ def convert(text: str) -> tuple[list[list[tuple[int, str]]], list[str]]:
     >>> convert('<p>One<br/>two</p>\\n<p>Three <b>bold</b> <img src="x.png"></p>')
     ([[(0, 'One'), (0, 'two')], [(1, 'Three bold')]], ['<img src="x.png"/>'])
     """
+    from bs4 import BeautifulSoup  # only for text with tags: a text run does not load it
+
     soup = BeautifulSoup(text, "html.parser")
     out: list[str] = []
     dropped: list[str] = []
