@@ -405,17 +405,20 @@ def _metadata_titles(found: Signals) -> list[tuple[str, str]]:
 
 
 def strip_site(title: str, sites: set[str]) -> str:
-    """``title`` without the site's name at either end (after or before a separator);
+    """``title`` without the site's name at either end (after or before a separator), and
+    without a section's one- or two-word name beside a headline of five words or more;
     never cut at a colon, and never down to nothing.
 
     >>> strip_site("Book Reviews – The Writing Center", {"the writing center"})
     'Book Reviews'
     >>> strip_site("IGN | The Best Mice in 2026", {"ign"})
     'The Best Mice in 2026'
-    >>> strip_site("Rain: the day the river rose - Section", {"daily"})
-    'Rain: the day the river rose - Section'
+    >>> strip_site("Daily: the day the river rose", {"daily"})
+    'Daily: the day the river rose'
     >>> strip_site("How to help babies sleep | Patient Education | UC Davis", {"ucdavis"})
     'How to help babies sleep'
+    >>> strip_site("Politics | St. Louis Park elects a new mayor", set())
+    'St. Louis Park elects a new mayor'
     """
     parts = _SUFFIX_SEPARATOR.split(title)
     if len(parts) > 1 and _names_site(parts[-1], sites):
@@ -425,9 +428,22 @@ def strip_site(title: str, sites: set[str]) -> str:
             parts.pop()
     while len(parts) > 1 and _names_site(parts[0], sites):
         parts.pop(0)
+    # a section before or after a long headline ("Politics | ...", "... | Opinion")
+    if len(parts) == 2 and _section(parts[0]) and len(parts[1].split()) >= 5:
+        parts.pop(0)
+    elif len(parts) == 2 and _section(parts[1]) and len(parts[0].split()) >= 5:
+        parts.pop()
     if len(parts) == len(_SUFFIX_SEPARATOR.split(title)):
         return title
     return _rejoin(title, parts)
+
+
+def _section(segment: str) -> bool:
+    """Whether a title segment reads as a section's or a site's name: one or two words of
+    letters only (``Politics``, ``Local News``; not ``SW082``, ``Step-by-Step Guide`` or a
+    quoted title)."""
+    words = segment.split()
+    return 1 <= len(words) <= 2 and all(regex.fullmatch(r"\p{L}+", w) for w in words)
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
