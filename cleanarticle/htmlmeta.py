@@ -16,7 +16,8 @@ docs/format.md, "HTML pages"):
   ``|``, e-mail addresses and URLs; the site, the publisher, JSON-LD organisations and names
   with organisation words are not authors;
 - **date**: in a fixed order, the URL's date, ``article:published_time``, a ``<time>``
-  beside the headline, JSON-LD ``datePublished``, the other publication meta tags and
+  beside the headline, a date printed beside it (a date-class element or a byline's
+  piece, never an "Updated" one), JSON-LD ``datePublished``, the other publication meta tags and
   ``itemprop=datePublished``; each as written (the local day, never shifted to UTC), never
   a future day; a UTC timestamp a day off a local one gives way to the local one; with
   none of them, htmldate's (through trafilatura).
@@ -36,7 +37,7 @@ import regex
 from lxml.html import HtmlElement
 
 from cleanarticle.detect.byline import parse_byline, split_byline
-from cleanarticle.detect.date import parse_date
+from cleanarticle.detect.date import is_updated, parse_date, parse_date_line
 from cleanarticle.detect.text import squash
 from cleanarticle.lexicon import zipf
 
@@ -126,6 +127,8 @@ class Signals:
     organisations: set[str] = field(default_factory=set)  # names of JSON-LD organisations
     bylines: list[Byline] = field(default_factory=list)  # byline elements beside the headline
     times: list[str] = field(default_factory=list)  # <time datetime> beside the headline
+    #: dates printed beside the headline, in a date-class element or a byline
+    printed: list[dt.date] = field(default_factory=list)
 
     def first_meta(self, keys: Iterable[str]) -> tuple[str, str]:
         """The first non-empty value of these meta keys, and its key."""
@@ -209,6 +212,7 @@ def signals(tree: HtmlElement, url: str = "") -> Signals:
     anchor = headings[0] if headings else None
     found.bylines = _bylines(tree, anchor)
     found.times = _times(tree, anchor)
+    found.printed = _printed_dates(tree, anchor, found.bylines)
     return found
 
 
@@ -358,6 +362,38 @@ def _bylines(tree: HtmlElement, anchor: HtmlElement | None) -> list[Byline]:
         ]
         taken.append(element)
         out.append(Byline(pieces, [t for t in (*names, *links) if t]))
+    return out
+
+
+_DATE_CLASS_PARTS = frozenset("date time published posted pubdate publish timestamp dated".split())
+
+
+def _printed_dates(
+    tree: HtmlElement, anchor: HtmlElement | None, bylines: list[Byline]
+) -> list[dt.date]:
+    """Publication dates printed beside the headline: the text of an element whose class
+    names a date (``post-date``, ``published``), or a piece of a byline, that reads as a
+    date line (``March 9, 2021``, ``Published 9/3/2021 | 5 min read``); never a date the
+    line labels as an update."""
+    texts: list[str] = []
+    for element in _near(tree, anchor, span=80):
+        if element.tag in ("script", "style", "time") or _elsewhere(element):
+            continue
+        parts = {
+            p for token in _classes(element).lower().split() for p in regex.split(r"[-_]+", token)
+        }
+        if parts & _DATE_CLASS_PARTS:
+            texts.extend(squash(piece) for piece in element.itertext())
+            texts.append(squash(" ".join(element.itertext())))
+    for byline in bylines[:3]:
+        texts.extend(byline.pieces)
+    out: list[dt.date] = []
+    for text in texts:
+        if not text or len(text) > 80 or is_updated(text):
+            continue
+        day = parse_date_line(text)
+        if day is not None and day not in out:
+            out.append(day)
     return out
 
 
@@ -738,6 +774,8 @@ def _candidates(found: Signals) -> Iterator[tuple[str, str]]:
         yield value, "<meta article:published_time>"
     for value in found.times[:2]:
         yield value, "<time> beside the headline"
+    for day in found.printed[:1]:
+        yield day.isoformat(), "the date printed beside the headline"
     for article in found.articles:
         for key in ("datePublished", "dateCreated"):
             if isinstance(article.get(key), str):

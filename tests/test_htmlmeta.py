@@ -141,3 +141,13 @@ def test_links_are_made_absolute_against_the_page_address() -> None:
     body = clean(page, format="html", url="https://news.example.com/2021/03/09/bridge").body
     assert "(https://news.example.com/2021/03/other)" in body
     assert "(https://news.example.com/2021/03/09/details.html)" in body  # beside the page
+
+
+def test_the_date_printed_beside_the_headline_and_not_the_update() -> None:
+    printed = (
+        '<div class="post-meta"><span class="updated">Updated: 12 March 2021</span>'
+        '<span class="post-date">Published 9 March 2021 | 5 min read</span></div>'
+    )
+    chosen = _choose(_page("", f"<article><h1>Bridge vote passes</h1>{printed}{ARTICLE}</article>"))
+    assert chosen["date"].value == dt.date(2021, 3, 9)
+    assert chosen["date"].source == "the date printed beside the headline"
