@@ -96,9 +96,14 @@ def extract(html: str, url: str | None = None) -> Extracted:
     metadata = _page_metadata(found, url)
     page_signals.url = metadata.get("url", url or "")
     sources = {key: "trafilatura" for key in metadata}
-    for key, choice in htmlmeta.choose(page_signals).items():
+    choices = htmlmeta.choose(page_signals)
+    for key, choice in choices.items():
         metadata[key] = choice.value
         sources[key] = f"{choice.source}: {choice.why}" if choice.why else choice.source
+    if "date" not in choices:  # no date the page marks: htmldate's search of the whole page
+        day = _searched_date(tree, metadata.get("url", ""))
+        if day is not None:
+            metadata["date"], sources["date"] = day, "htmldate's extensive search"
     if sources.get("authors") == "trafilatura":  # no signal of ours: people only, or none
         sites, orgs = page_signals.site_names(), page_signals.organisations
         people = tuple(n for n in metadata["authors"] if htmlmeta.is_person(n, sites, orgs, False))
@@ -137,6 +142,29 @@ def extract(html: str, url: str | None = None) -> Extracted:
     text = xmltotxt(document.body, include_formatting=True)
     note = "main text extracted with trafilatura; the rest of the page was left out"
     return Extracted(text.strip() + "\n", metadata, [note], sources)
+
+
+def _searched_date(tree: HtmlElement, url: str) -> dt.date | None:
+    """The publication date htmldate finds by searching the whole page (its text too),
+    never after today; on a copy of the tree, which the search prunes."""
+    import copy
+
+    from htmldate import find_date
+
+    today = dt.date.today().isoformat()
+    try:
+        found = find_date(
+            copy.deepcopy(tree),
+            url=url or None,
+            original_date=True,
+            extensive_search=True,
+            max_date=today,
+        )
+    except (ValueError, TypeError):
+        return None
+    with contextlib.suppress(ValueError, TypeError):
+        return dt.date.fromisoformat(str(found)[:10]) if found else None
+    return None
 
 
 def _page_metadata(found: Any, url: str | None) -> dict[str, Any]:
