@@ -115,19 +115,28 @@ _OWN_LINE = regex.compile(r"^\s*(?:>|#|```|~~~|\||<|$)")
 _QUOTE_MARK = regex.compile(r"^(?P<mark>\s*(?:>\s?)+)(?P<text>.*)$")
 
 
-def join_continuations(lines: list[Line], kind: Kind) -> list[Line]:
+def _item_text(text: str) -> str:
+    """A list or quote line without its marker: what a wrap's width is measured on."""
+    return _QUOTE_MARK.sub(r"\g<text>", _ITEM_START.sub("", text, count=1)).strip()
+
+
+def join_continuations(lines: list[Line], kind: Kind, width: int | None = None) -> list[Line]:
     """The lines of a list or quote with each item's lazy continuation lines (a wrapped
     item's next lines, which Markdown reads as the same paragraph) joined to it.
 
-    In a list, a line continues the item above unless it starts an item, a quote, a
-    heading, a fence, a table row or HTML, or the line above ends in a hard break. In a
-    quote, a line continues the line above when both have text at the same depth.
+    In a list, a line may continue the item above unless it starts an item, a quote, a
+    heading, a fence, a table row or HTML, or the line above ends in a hard break; in a
+    quote, when both have text at the same depth. It continues only when the break reads
+    as a wrap (``continues``: in a page dump, the line after a menu item is the headline,
+    not the item's end).
 
     >>> def joined(*texts: str, kind: Kind = Kind.LIST) -> list[str]:
     ...     lines = [Line(text, number) for number, text in enumerate(texts, 1)]
     ...     return [line.text for line in join_continuations(lines, kind)]
     >>> joined("- a wrapped", "item", "- b", "  - nested")
     ['- a wrapped item', '- b', '  - nested']
+    >>> joined("- Home", "- News", "Bridge Vote Passes")
+    ['- Home', '- News', 'Bridge Vote Passes']
     >>> joined("> a wrapped", "> quote", ">", "> another", kind=Kind.QUOTE)
     ['> a wrapped quote', '>', '> another']
     """
@@ -154,6 +163,7 @@ def join_continuations(lines: list[Line], kind: Kind) -> list[Line]:
                 and not _ITEM_START.match(above["text"])
             )
             rest = here["text"].strip() if here else ""
+        follows = follows and continues(_item_text(previous.text), rest, width)
         if follows and previous.text.strip() not in ("-", "*", "+"):
             out[-1] = Line(join(previous.text.rstrip(), rest), previous.number)
         else:
@@ -186,7 +196,7 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     blocks: list[Block] = []
     for block in doc.blocks:
         if block.kind in (Kind.LIST, Kind.QUOTE) and len(block.lines) > 1:
-            lines = join_continuations(block.lines, block.kind)
+            lines = join_continuations(block.lines, block.kind, width)
             if len(lines) < len(block.lines):
                 reason = f"{block.kind} item lines joined: {len(block.lines)} -> {len(lines)}"
                 ctx.record("join", reason, before=block.text, line=block.number)
