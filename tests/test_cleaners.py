@@ -312,16 +312,25 @@ def test_lists_and_quotes_stay_lists_and_quotes() -> None:
 
 
 def test_wrapped_list_items_and_quotes_are_one_line_each() -> None:
-    text = (
-        "Key points:\n\n- a first point that the scraper wrapped at a fixed\nwidth, twice over\n"
-        "- a second point\n  wrapped with an indent\n\n> A quoted line\n> that continues\n>\n"
-        "> and a second quoted paragraph\n"
+    intro = (
+        "The council met on Monday night and voted, after a long debate that went on\n"
+        "until well past midnight, to build the new bridge over the river at last, and\n"
+        "the mayor said that the work would start in the spring of the coming year.\n\n"
     )
-    assert run(text).body == (
-        "Key points:\n\n- a first point that the scraper wrapped at a fixed width, twice over\n"
-        "- a second point wrapped with an indent\n\n> A quoted line that continues\n>\n"
-        "> and a second quoted paragraph\n"
+    text = intro + (
+        "- a first point that the scraper wrapped at a fixed width of seventy-eight\n"
+        "columns, as it did the rest\n- a second point\n\n"
+        "> A quoted line that the scraper wrapped at the same width of seventy-eight\n"
+        "> columns\n>\n> and a second quoted paragraph\n"
     )
+    assert run(text).body.split("\n\n")[1:] == [
+        "- a first point that the scraper wrapped at a fixed width of seventy-eight columns,"
+        " as it did the rest\n- a second point",
+        "> A quoted line that the scraper wrapped at the same width of seventy-eight columns\n"
+        ">\n> and a second quoted paragraph\n",
+    ]
+    dump = "- Home\n- News\nthe menu's last line, not an item's\n\nBody text follows here.\n"
+    assert run(dump).body.startswith("- Home\n- News\nthe menu's")  # not hard-wrapped
 
 
 # --- CA307 standfirst, CA301 title ----------------------------------------------------------

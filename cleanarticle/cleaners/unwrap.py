@@ -127,8 +127,8 @@ def join_continuations(lines: list[Line], kind: Kind, width: int | None = None) 
     In a list, a line may continue the item above unless it starts an item, a quote, a
     heading, a fence, a table row or HTML, or the line above ends in a hard break; in a
     quote, when both have text at the same depth. It continues only when the break reads
-    as a wrap (``continues``: in a page dump, the line after a menu item is the headline,
-    not the item's end).
+    as a wrap (``continues``); CA201 joins them only in a hard-wrapped text (in a page
+    dump, the line after a menu item is the headline, not the item's end).
 
     >>> def joined(*texts: str, kind: Kind = Kind.LIST) -> list[str]:
     ...     lines = [Line(text, number) for number, text in enumerate(texts, 1)]
@@ -195,7 +195,7 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     how = f"hard wrap at {width} columns" if width else "no fixed-width wrap"
     blocks: list[Block] = []
     for block in doc.blocks:
-        if block.kind in (Kind.LIST, Kind.QUOTE) and len(block.lines) > 1:
+        if block.kind in (Kind.LIST, Kind.QUOTE) and len(block.lines) > 1 and width:
             lines = join_continuations(block.lines, block.kind, width)
             if len(lines) < len(block.lines):
                 reason = f"{block.kind} item lines joined: {len(block.lines)} -> {len(lines)}"
