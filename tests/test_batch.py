@@ -408,3 +408,180 @@ def test_zst_without_zstandard_is_a_one_line_error(
         assert err.count("\n") == 1 and ZSTANDARD_MISSING in err
     assert not (tmp_path / "o.jsonl.zst").exists()
     assert [r.error for r in read_records([str(packed)])] == [ZSTANDARD_MISSING]
+
+
+# --- resuming, stats ----------------------------------------------------------------------
+
+
+def _corpus_jsonl(path: Path, count: int) -> Path:
+    texts = [p.read_text("utf-8") for p in sorted((GOLDEN / "inputs").glob("*.txt"))]
+    records: list[dict[str, object]] = [
+        {"id": f"r{n}", "text": texts[n % len(texts)].replace("the", f"the {n}", 1)}
+        for n in range(count)
+    ]
+    records[7] = {"id": "r7"}  # a failure is a line too
+    return _jsonl(path, records)
+
+
+def _lines(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_a_killed_run_is_resumed_to_the_same_bytes_without_cleaning_anything_twice(
+    tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import random
+    import signal
+    import subprocess
+    import time
+
+    from cleanarticle import batch, cli_batch
+    from tests.conftest import console_script
+
+    source = _corpus_jsonl(tmp_path / "in.jsonl", 300)
+    whole = tmp_path / f"whole{suffix}"
+    assert run_cli("batch", str(source), "--out", str(whole), "-q").returncode == 1
+    out = tmp_path / f"out{suffix}"
+    partial = Path(f"{out}.partial")
+    wanted = random.Random(f"resume{suffix}").randrange(1, 120)  # lines before the kill
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [*console_script(), "batch", str(source), "--out", str(out), "-j", "2", "-q"]
+    process = subprocess.Popen(command, env=env, start_new_session=True)  # workers: one group
+    try:
+        while _lines(partial) < wanted and process.poll() is None:
+            time.sleep(0.002)
+        assert process.poll() is None, "the run ended before it could be killed"
+        os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    assert not out.exists() and Path(f"{out}.partial.json").exists()
+    done = partial.read_bytes()
+    kept = done.count(b"\n")
+    assert kept >= wanted
+    partial.write_bytes(done[: done.rindex(b"\n") + 1] + b'{"id": "r')  # a torn last line
+
+    cleaned: list[str] = []
+    real = batch.clean_record
+
+    def counting(record: batch.Record, *args: object, **kwargs: object) -> batch.Result:
+        cleaned.append(record.id)
+        return real(record, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "clean_record", counting)  # -j 1 cleans in this process
+    stats = tmp_path / "stats.json"
+    args = [str(source), "--out", str(out), "-q", "-j", "1", "--resume", "--stats", str(stats)]
+    assert cli_batch.main(args) == 1  # r7 failed, in the first run or in this one
+    assert out.read_bytes() == whole.read_bytes()
+    assert cleaned == [f"r{n}" for n in range(kept, 300)]  # the rest, each once
+    counts = json.loads(stats.read_text())
+    assert (counts["documents"], counts["resumed"], counts["failed"]) == (300, kept, 1)
+    assert not any(tmp_path.glob("out*.partial*"))  # the partial files are gone
+
+
+def test_stats_of_a_jsonl_run_and_resume_without_a_partial(tmp_path: Path) -> None:
+    source = _corpus_jsonl(tmp_path / "in.jsonl", 12)
+    out = tmp_path / "out.jsonl"
+    first = run_cli(
+        "batch", str(source), "--out", str(out), "-q", "--stats", "s.json", cwd=tmp_path
+    )
+    assert first.returncode == 1
+    expected = out.read_bytes()
+    stats = json.loads((tmp_path / "s.json").read_text())
+    assert stats["documents"] == 12 and stats["cleaned"] == 11 and stats["resumed"] == 0
+    assert stats["failures"] == {"no 'text' or 'html' string in the record": 1}
+    assert stats["input_bytes"] == sum(
+        len(str(r.get("text", "")).encode()) for r in _read_jsonl(source.read_text())
+    )
+    assert stats["output_bytes"] == len(expected)
+    assert stats["edits"] and all(k.startswith("CA") for k in stats["edits"])
+    # --resume with nothing to resume: a run from the beginning, the same bytes
+    assert run_cli("batch", str(source), "--out", str(out), "-q", "--resume").returncode == 1
+    assert out.read_bytes() == expected
+
+
+def _interrupted(tmp_path: Path, source: Path, out: Path) -> None:
+    """Leave ``out``'s partial files as a run stopped by SIGTERM after its first pass."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import console_script
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [*console_script(), "batch", str(source), "--out", str(out), "-j", "1"]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    while _lines(Path(f"{out}.partial")) < 2 and process.poll() is None:
+        time.sleep(0.002)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate()
+    assert process.returncode == 130, err
+    assert b"run again with --resume to finish" in err and b"Traceback" not in err
+
+
+def test_sigterm_keeps_the_partial_and_a_mismatch_is_a_one_line_error(tmp_path: Path) -> None:
+    source = _corpus_jsonl(tmp_path / "in.jsonl", 200)
+    out = tmp_path / "out.jsonl"
+    _interrupted(tmp_path, source, out)
+    partial = Path(f"{out}.partial")
+    before = partial.read_bytes()
+    assert before and not out.exists()
+
+    other = _jsonl(tmp_path / "other.jsonl", [{"id": "x", "text": "Rain fell."}])
+    for args, message in [
+        ((str(other),), "its line 1 is 'r0', input record 1 is 'x'"),
+        ((str(source), "--fast"), "it was written with other settings"),
+        ((str(source), "--select", "CA1"), "it was written with other settings"),
+    ]:
+        done = run_cli("batch", *args, "--out", str(out), "--resume")
+        err = done.stderr.decode()
+        assert done.returncode == 2 and err.count("\n") == 1 and message in err, err
+        assert partial.read_bytes() == before and not out.exists()
+
+    short = _jsonl(tmp_path / "short.jsonl", _read_jsonl(source.read_text())[:1])
+    done = run_cli("batch", str(short), "--out", str(out), "--resume")
+    assert done.returncode == 2 and "its line 2 is 'r1', no such input" in done.stderr.decode()
+
+    assert run_cli("batch", str(source), "--out", str(out), "--resume", "-q").returncode == 1
+    assert not partial.exists()
+    resumed = out.read_bytes()
+    assert run_cli("batch", str(source), "--out", str(out), "-q").returncode == 1
+    assert out.read_bytes() == resumed
+
+
+def test_without_resume_a_partial_is_replaced(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "Rain fell on Tuesday."}])
+    out = tmp_path / "out.jsonl"
+    Path(f"{out}.partial").write_text('{"id": "old"}\n')
+    done = run_cli("batch", str(source), "--out", str(out))
+    assert done.returncode == 0
+    assert f"{out}.partial of an earlier run was replaced" in done.stderr.decode()
+    assert [r["id"] for r in _read_jsonl(out.read_text())] == ["a"]
+    assert not Path(f"{out}.partial").exists()
+
+
+@pytest.mark.parametrize("target", ["out", "-"])
+def test_resume_needs_a_jsonl_file(tmp_path: Path, target: str) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", RECORDS[:1])
+    done = run_cli("batch", str(source), "--out", target, "--resume", cwd=tmp_path)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1 and "--resume needs --out FILE" in err
+
+
+def test_stats_of_a_directory_output(corpus: Path, tmp_path: Path) -> None:
+    out, stats = tmp_path / "out", tmp_path / "stats.json"
+    assert run_cli("batch", str(corpus), "--out", str(out), "--stats", str(stats)).returncode == 1
+    counts = json.loads(stats.read_text())
+    assert (counts["documents"], counts["cleaned"], counts["failed"]) == (8, 7, 1)
+    assert counts["failures"] == {"a PDF document": 1}
+    assert counts["output_bytes"] == sum(p.stat().st_size for p in out.rglob("*.md"))
+    sources = [p for p in corpus.rglob("*") if p.suffix in (".txt", ".html")]
+    assert counts["input_bytes"] == sum(p.stat().st_size for p in sources if "hidden" not in p.name)
+    assert counts["edits"]["CA301"] >= 1 and isinstance(counts["seconds"], float)
+    done = run_cli("batch", str(corpus), "--out", str(out), "--stats", "nowhere/s.json")
+    assert done.returncode == 2 and "its directory does not exist" in done.stderr.decode()
