@@ -251,7 +251,7 @@ def _main(argv: list[str]) -> int:
     )
     if output.replaced and not args.quiet:
         _warn(f"{output.partial} of an earlier run was replaced (--resume continues one)")
-    engine = LocalEngine(args.jobs)
+    engine = LocalEngine(args.jobs, keep=True)  # one pool for both passes
 
     def records() -> Iterator[Record]:
         return read_records(
@@ -318,6 +318,7 @@ def _main(argv: list[str]) -> int:
         _error(f"{args.out}: cannot write ({exc.strerror or exc})")
         return EXIT_ERROR
     finally:
+        engine.close()
         for name in inputs:
             if name not in args.inputs:
                 with contextlib.suppress(OSError):

@@ -585,3 +585,46 @@ def test_stats_of_a_directory_output(corpus: Path, tmp_path: Path) -> None:
     assert counts["edits"]["CA301"] >= 1 and isinstance(counts["seconds"], float)
     done = run_cli("batch", str(corpus), "--out", str(out), "--stats", "nowhere/s.json")
     assert done.returncode == 2 and "its directory does not exist" in done.stderr.decode()
+
+
+def _pid(context: object, chunk: list[Record]) -> list[tuple[int, object]]:
+    import os
+
+    return [(os.getpid(), context) for _ in chunk]
+
+
+def test_one_pool_for_both_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cleanarticle import batch, cli_batch
+
+    pools: list[int] = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counted)
+    records = [Record(str(n), f"Item {n} says the river rose overnight.") for n in range(64)]
+    with LocalEngine(jobs=2, chunk_size=4) as engine:
+        first = [p for part in engine.map(_pid, records, None) for p, _ in part]
+        second = list(engine.map(_pid, records, {"evidence": 1}))
+    assert len(pools) == 1
+    assert {p for part in second for p, _ in part} <= set(first)  # the same workers
+    assert all(context == {"evidence": 1} for part in second for _, context in part)
+    assert engine.pool is None  # shut down at the end
+
+    pools.clear()  # the command: both passes in one pool, the same output as -j 1
+    source = _jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "typo", "text": TYPO_DOC}]
+        + [{"id": f"ok{i}", "text": t} for i, t in enumerate(RIGHT_DOCS * 4)],
+    )
+    outputs = []
+    for jobs in ("2", "1"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert cli_batch.main([str(source), "--out", str(out), "-q", "-j", jobs]) == 0
+        outputs.append(out.read_bytes())
+    assert len(pools) == 1 and outputs[0] == outputs[1]
+    assert b"the Bundestag voted" in outputs[0]  # pass 2 had pass 1's evidence
