@@ -159,10 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
-        "--progress", action="store_true", default=None, help="show progress (default: on a tty)"
+        "--progress",
+        action="store_true",
+        default=None,
+        help="show progress: a status line on a terminal (the default there), elsewhere "
+        "a line every 30 seconds",
     )
     progress.add_argument(
         "--no-progress", dest="progress", action="store_false", help="never show progress"
+    )
+    parser.add_argument(
+        "--progress-every",
+        type=_seconds,
+        metavar="SECONDS",
+        help="off a terminal (a log), print a progress line every SECONDS (default 30); "
+        "implies --progress",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     parser.add_argument(
@@ -179,6 +190,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--quotes", choices=("straight", "preserve"), help="straight quotes (default) or keep"
     )
     return parser
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds, 0 or more (``--progress-every``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}")
+    return value
 
 
 def main(argv: list[str]) -> int:
@@ -246,9 +268,8 @@ def _main(argv: list[str]) -> int:
     except OSError as exc:
         _error(f"{args.out}: cannot write ({exc.strerror or exc})")
         return EXIT_ERROR
-    show = not args.quiet and (
-        args.progress if args.progress is not None else _interactive(sys.stderr)
-    )
+    show = _progress_mode(args)
+    every = 30.0 if args.progress_every is None else args.progress_every
     if output.replaced and not args.quiet:
         _warn(f"{output.partial} of an earlier run was replaced (--resume continues one)")
     engine = LocalEngine(args.jobs, keep=True)  # one pool for both passes
@@ -276,7 +297,7 @@ def _main(argv: list[str]) -> int:
         if counted:
             evidence = output.saved_evidence()
         if counted and evidence is None:
-            bar = Progress("reading", None, sys.stderr, show)
+            bar = Progress("reading", None, sys.stderr, show, every)
             evidence, total = gather_evidence(engine, records(), bar.update)
             bar.close()
         if args.save_evidence is not None:
@@ -288,13 +309,13 @@ def _main(argv: list[str]) -> int:
                 _error(f"{args.save_evidence}: cannot write ({exc.strerror or exc})")
                 return EXIT_ERROR
         output.save_state(settings, evidence if counted else None, total)
-        bar = Progress("cleaning", total, sys.stderr, show)
+        bar = Progress("cleaning", total, sys.stderr, show, every)
         todo = _to_clean(records(), output, summary)
         results = clean_all(engine, todo, config, evidence, stable=not args.fast)
         for result in results:
             result = output.write(result)
             summary.add(result)
-            bar.update(summary.documents)
+            bar.update(summary.documents, summary.resumed)
         bar.close()
         output.close()
     except ResumeError as exc:
@@ -393,6 +414,16 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted(map(str, value))
     return repr(value)
+
+
+def _progress_mode(args: argparse.Namespace) -> str:
+    """``line`` on a terminal, ``log`` when asked for elsewhere, else ``off``."""
+    wanted = args.progress
+    if wanted is None:
+        wanted = args.progress_every is not None or _interactive(sys.stderr)
+    if args.quiet or not wanted:
+        return "off"
+    return "line" if sys.stderr.isatty() else "log"
 
 
 def _interactive(stream: TextIO) -> bool:
@@ -695,24 +726,36 @@ def _outside(directory: Path, top: str) -> bool:
 
 
 class Progress:
-    """One status line on a terminal: done, docs/s and (when the total is known) an ETA."""
+    """A pass's progress: done, docs/s and (when the total is known) an ETA, as one status
+    line redrawn on a terminal (``mode="line"``), as a line every ``every`` seconds in a
+    log (``"log"``), or not at all (``"off"``)."""
 
-    def __init__(self, label: str, total: int | None, stream: TextIO, enabled: bool) -> None:
-        self.label, self.total, self.stream, self.enabled = label, total, stream, enabled
-        self.started = self.last = time.monotonic()
-        self.done = 0
+    def __init__(
+        self,
+        label: str,
+        total: int | None,
+        stream: TextIO,
+        mode: str = "off",
+        every: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.label, self.total, self.stream, self.mode = label, total, stream, mode
+        self.every = every if mode == "log" else 0.2
+        self.clock = clock
+        self.started = self.last = clock()
+        self.done = self.skipped = 0
 
-    def update(self, done: int) -> None:
-        self.done = done
-        now = time.monotonic()
-        if self.enabled and now - self.last >= 0.2:
+    def update(self, done: int, skipped: int = 0) -> None:
+        """``done`` documents so far, ``skipped`` of them without work (resumed)."""
+        self.done, self.skipped = done, skipped
+        now = self.clock()
+        if self.mode != "off" and now - self.last >= self.every:
             self.last = now
-            self.stream.write("\r" + self.line(now) + "\x1b[K")
-            self.stream.flush()
+            self._show(now, end="")
 
     def line(self, now: float) -> str:
         elapsed = max(now - self.started, 1e-9)
-        rate = self.done / elapsed
+        rate = (self.done - self.skipped) / elapsed
         text = f"{self.label} {self.done:,}"
         if self.total:
             text += f"/{self.total:,} docs"
@@ -722,10 +765,16 @@ class Progress:
             text += f" docs  {rate:,.0f} docs/s"
         return text
 
+    def _show(self, now: float, end: str) -> None:
+        if self.mode == "line":
+            self.stream.write("\r" + self.line(now) + "\x1b[K" + end)
+        else:
+            self.stream.write(self.line(now) + "\n")
+        self.stream.flush()
+
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + self.line(time.monotonic()) + "\x1b[K\n")
-            self.stream.flush()
+        if self.mode != "off":
+            self._show(self.clock(), end="\n")
 
 
 def _clock(seconds: float) -> str:

@@ -159,12 +159,51 @@ def test_same_output_for_any_job_count_and_any_order(tmp_path: Path) -> None:
 
 
 def test_progress_on_request_and_quiet_in_pipes(tmp_path: Path) -> None:
-    source = _jsonl(tmp_path / "in.jsonl", [{"id": "1", "text": "A short story about rain."}])
+    records = [{"id": str(n), "text": f"Story {n} is about the rain."} for n in range(3)]
+    source = _jsonl(tmp_path / "in.jsonl", records)
     out = str(tmp_path / "out.jsonl")
-    shown = run_cli("batch", str(source), "--out", out, "--progress").stderr.decode()
-    assert "\rcleaning 1/1 docs" in shown and "docs/s" in shown and "ETA" in shown
     piped = run_cli("batch", str(source), "--out", out).stderr.decode()
-    assert "\r" not in piped and "cleaned 1 of 1 documents" in piped
+    assert "reading" not in piped and "cleaning" not in piped and "cleaned 3 of 3" in piped
+    logged = run_cli("batch", str(source), "--out", out, "--progress-every", "0").stderr.decode()
+    lines = logged.splitlines()
+    assert "\r" not in logged and "\x1b" not in logged  # a log gets lines, not a redrawn one
+    assert [line.split("  ")[0] for line in lines[:6]] == [
+        "reading 3 docs",  # after the first pass's only chunk
+        "reading 3 docs",  # at its end
+        "cleaning 1/3 docs",  # every 0 seconds: at each document
+        "cleaning 2/3 docs",
+        "cleaning 3/3 docs",
+        "cleaning 3/3 docs",  # at the end
+    ]
+    assert lines[6].startswith("cleaned 3 of 3 documents")
+    assert run_cli("batch", str(source), "--out", out, "--progress-every", "-1").returncode == 2
+
+
+def test_progress_is_redrawn_on_a_terminal_and_printed_every_n_seconds_in_a_log() -> None:
+    import io
+
+    from cleanarticle.cli_batch import Progress
+
+    now = [0.0]
+    at_31, at_45, at_62 = (
+        f"cleaning {n}/6 docs  0 docs/s  ETA 0:00:{eta}" for n, eta in ((3, 31), (4, 22), (5, 12))
+    )
+    for mode, expected in [
+        ("line", "".join(f"\r{line}\x1b[K" for line in (at_31, at_45, at_62, at_62)) + "\n"),
+        ("log", f"{at_31}\n{at_62}\n{at_62}\n"),  # every 30 s, then the end
+        ("off", ""),
+    ]:
+        stream, now[0] = io.StringIO(), 0.0
+        bar = Progress("cleaning", 6, stream, mode, every=30.0, clock=lambda: now[0])
+        for done, at in ((1, 0.1), (3, 31.0), (4, 45.0), (5, 62.0)):
+            now[0] = at
+            bar.update(done)
+        bar.close()
+        assert stream.getvalue() == expected
+    bar = Progress("cleaning", 1000, io.StringIO(), "log", clock=lambda: 10.0)
+    bar.started = 0.0
+    bar.update(600, skipped=500)  # resumed documents are not counted in the rate
+    assert bar.line(10.0) == "cleaning 600/1,000 docs  10 docs/s  ETA 0:00:40"
 
 
 def test_duplicate_output_names_fail_the_second_record(tmp_path: Path) -> None:
