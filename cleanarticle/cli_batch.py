@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import fcntl
 import gzip
 import hashlib
 import io
@@ -508,6 +509,7 @@ class _Output:
             if path.is_dir():
                 raise BatchUsageError(f"{target}: is a directory")
             self.partial = target + PARTIAL
+            _not_busy(self.partial)
             if resume and os.path.lexists(self.partial):
                 self.manifest = self._read_manifest()
             else:
@@ -611,11 +613,20 @@ class _Output:
             return
         if self.manifest is not None:
             fd = os.open(self.partial, os.O_RDWR | os.O_NOFOLLOW)
+        else:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+            try:
+                fd = os.open(self.partial, flags, 0o666)
+            except FileExistsError:
+                raise ResumeError(f"{self.partial}: {BUSY}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held until the run ends
+        except BlockingIOError:
+            os.close(fd)
+            raise ResumeError(f"{self.partial}: {BUSY}") from None
+        if self.manifest is not None:
             os.ftruncate(fd, self.kept)
             os.lseek(fd, 0, os.SEEK_END)
-        else:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
-            fd = os.open(self.partial, flags, 0o666)
         raw = open(fd, "wb")  # noqa: SIM115 (closed by close() or abort())
         self.handle = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
 
@@ -663,6 +674,8 @@ class _Output:
         assert self.handle is not None
         self.handle.flush()
         os.fsync(self.handle.fileno())
+        if os.stat(self.partial).st_ino != os.fstat(self.handle.fileno()).st_ino:
+            raise ResumeError(f"{self.partial} was removed or replaced by another run: {BUSY}")
         self.handle.close()
         if self.compression:
             _replace_with(self.target, self._compress)
@@ -692,6 +705,24 @@ class _Output:
         if self.handle is not None and self.handle is not sys.stdout:
             with contextlib.suppress(Exception):
                 self.handle.close()
+
+
+#: Why a partial output cannot be written.
+BUSY = "another 'cleanarticle batch' is writing it; wait for it to end, or give another --out"
+
+
+def _not_busy(partial: str) -> None:
+    """``BatchUsageError`` when another run holds the lock of the partial output."""
+    try:
+        fd = os.open(partial, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return  # none (or a link, which is removed or refused later)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise BatchUsageError(f"{partial}: {BUSY}") from None
+    finally:
+        os.close(fd)  # and the lock with it
 
 
 def _replace_with(target: str, write: Callable[[str], object]) -> None:

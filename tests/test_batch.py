@@ -604,6 +604,26 @@ def test_without_resume_a_partial_is_replaced(tmp_path: Path) -> None:
     assert not Path(f"{out}.partial").exists()
 
 
+@pytest.mark.parametrize("resume", [(), ("--resume",)])
+def test_a_partial_another_run_is_writing_is_left_alone(
+    tmp_path: Path, resume: tuple[str, ...]
+) -> None:
+    import fcntl
+
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "Rain fell on Tuesday."}])
+    out = tmp_path / "out.jsonl"
+    partial = Path(f"{out}.partial")
+    partial.write_text('{"id": "a", "markdown": "Being written."}\n')
+    with partial.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running batch holds it
+        done = run_cli("batch", str(source), "--out", str(out), *resume)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1
+    assert "another 'cleanarticle batch' is writing it" in err
+    assert partial.read_text() == '{"id": "a", "markdown": "Being written."}\n'
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("target", ["out", "-"])
 def test_resume_needs_a_jsonl_file(tmp_path: Path, target: str) -> None:
     source = _jsonl(tmp_path / "in.jsonl", RECORDS[:1])
