@@ -297,7 +297,8 @@ def _main(argv: list[str]) -> int:
         total = output.manifest.get("records") if output.manifest else None
         if counted:
             evidence = output.saved_evidence()
-        if counted and evidence is None:
+        recounted = counted and evidence is None
+        if recounted:
             bar = Progress("reading", None, sys.stderr, show, every)
             evidence, total = gather_evidence(engine, records(), bar.update)
             bar.close()
@@ -309,7 +310,8 @@ def _main(argv: list[str]) -> int:
                 output.abort()
                 _error(f"{args.save_evidence}: cannot write ({exc.strerror or exc})")
                 return EXIT_ERROR
-        output.save_state(settings, evidence if counted else None, total)
+        if output.manifest is None or recounted:  # a resumed run's state is kept as it is
+            output.save_state(settings, evidence if counted else None, total)
         bar = Progress("cleaning", total, sys.stderr, show, every)
         todo = _to_clean(records(), output, summary)
         results = clean_all(engine, todo, config, evidence, stable=not args.fast)

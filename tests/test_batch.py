@@ -512,6 +512,11 @@ def test_a_killed_run_is_resumed_to_the_same_bytes_without_cleaning_anything_twi
         return real(record, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(batch, "clean_record", counting)  # -j 1 cleans in this process
+
+    def recount(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the first pass ran again: its evidence was kept beside the partial")
+
+    monkeypatch.setattr(cli_batch, "gather_evidence", recount)
     stats = tmp_path / "stats.json"
     args = [str(source), "--out", str(out), "-q", "-j", "1", "--resume", "--stats", str(stats)]
     assert cli_batch.main(args) == 1  # r7 failed, in the first run or in this one
@@ -586,9 +591,11 @@ def test_sigterm_keeps_the_partial_and_a_mismatch_is_a_one_line_error(tmp_path: 
     done = run_cli("batch", str(short), "--out", str(out), "--resume")
     assert done.returncode == 2 and "its line 2 is 'r1', no such input" in done.stderr.decode()
 
+    Path(f"{out}.partial.cae").unlink()  # without the saved evidence: counted again
     assert run_cli("batch", str(source), "--out", str(out), "--resume", "-q").returncode == 1
-    assert not partial.exists()
+    assert not partial.exists() and not Path(f"{out}.partial.json").exists()
     resumed = out.read_bytes()
+    assert resumed.startswith(before)
     assert run_cli("batch", str(source), "--out", str(out), "-q").returncode == 1
     assert out.read_bytes() == resumed
 
