@@ -22,8 +22,11 @@ import io
 import json
 import operator
 import os
+import pickle
 import signal
 import sys
+import tempfile
+import uuid
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -481,20 +484,28 @@ class Engine(Protocol):
     ) -> Iterator[R]: ...
 
 
-_CONTEXT: Any = None
+#: The context of the worker process: ``(where it was read from, the context)``.
+_CONTEXT: tuple[str | None, Any] = (None, None)
 
 
-def _set_context(context: Any) -> None:
-    """Worker start: keep the context; leave Ctrl-C to the parent, which stops the pool
-    (a worker interrupted mid-document would print a traceback)."""
-    global _CONTEXT
-    _CONTEXT = context
+def _start_worker() -> None:
+    """Worker start: leave Ctrl-C to the parent, which stops the pool (a worker
+    interrupted mid-document would print a traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent stops a worker with SIGTERM
 
 
-def _call(func: Callable[[Any, list[T]], R], chunk: list[T]) -> R:
-    return func(_CONTEXT, chunk)
+def _call(func: Callable[[Any, list[T]], R], chunk: list[T], context: str | None) -> R:
+    """Run ``func`` on a chunk in a worker, with the context kept in the file ``context``
+    (read once per worker and map, however many chunks it runs)."""
+    global _CONTEXT
+    if context is None:
+        return func(None, chunk)
+    if _CONTEXT[0] != context:
+        _CONTEXT = (None, None)  # the last map's context is not needed any more
+        with open(context, "rb") as file:
+            _CONTEXT = (context, pickle.load(file))
+    return func(_CONTEXT[1], chunk)
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -516,6 +527,11 @@ WORKER_DIED = (
 class LocalEngine:
     """This machine's cores: a process pool, at most ``window`` chunks in flight.
 
+    With ``keep``, or used as a context manager (``with LocalEngine(4) as engine:``), the
+    engine keeps one pool for all its maps (both passes of a batch) until it is closed;
+    otherwise each map has a pool of its own. A map's context is pickled once to a
+    temporary file, which each worker reads once (not once per chunk).
+
     A worker that dies (killed by a signal or the out-of-memory killer) breaks the pool:
     its chunks in flight are then run again one item at a time, each in a fresh pool, and
     an item that kills its worker again is given to ``lost`` (its documents become
@@ -523,11 +539,29 @@ class LocalEngine:
     (Ctrl-C, SIGTERM) or its consumer stops, the workers are stopped, not waited for.
     """
 
-    def __init__(self, jobs: int | None = None, chunk_size: int = 16) -> None:
+    def __init__(
+        self, jobs: int | None = None, chunk_size: int = 16, *, keep: bool = False
+    ) -> None:
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.chunk_size = chunk_size
         self.window = 4 * self.jobs
         self.peak_in_flight = 0  # largest number of chunks submitted but not yet yielded
+        self.keep = keep  # one pool for every map, until the engine is closed
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalEngine:
+        self.keep = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Shut the pool down (its workers are idle: no map is running)."""
+        self.keep = False
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
     def map(
         self,
@@ -541,32 +575,41 @@ class LocalEngine:
                 self.peak_in_flight = max(self.peak_in_flight, 1)
                 yield func(context, chunk)
             return
-        pool = self._pool(context)
+        where = None if context is None else _context_file(context)
+        pool = self.pool or self._pool()
+        self.pool = pool
         pending: deque[tuple[Future[R], list[T]]] = deque()
         try:
             for chunk in chunks(items, self.chunk_size):
-                pending.append((pool.submit(_call, func, chunk), chunk))
+                pending.append((pool.submit(_call, func, chunk, where), chunk))
                 self.peak_in_flight = max(self.peak_in_flight, len(pending))
                 if len(pending) >= self.window:
-                    result, pool = self._next(pending, pool, func, context, lost)
+                    result, pool = self._next(pending, pool, func, where, lost)
                     yield result
             while pending:
-                result, pool = self._next(pending, pool, func, context, lost)
+                result, pool = self._next(pending, pool, func, where, lost)
                 yield result
         except BaseException:
+            self.pool = None
             _stop(pool)
             raise
-        pool.shutdown()
+        finally:
+            if where is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(where)
+        if not self.keep:
+            self.pool = None
+            pool.shutdown()
 
-    def _pool(self, context: Any) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=_set_context, initargs=(context,))
+    def _pool(self, jobs: int | None = None) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs or self.jobs, initializer=_start_worker)
 
     def _next(
         self,
         pending: deque[tuple[Future[R], list[T]]],
         pool: ProcessPoolExecutor,
         func: Callable[[Any, list[T]], R],
-        context: Any,
+        context: str | None,
         lost: LostChunk[T, R] | None,
     ) -> tuple[R, ProcessPoolExecutor]:
         """The first pending chunk's result, and the pool to go on with."""
@@ -583,7 +626,7 @@ class LocalEngine:
                 f.result() if _succeeded(f) else self._isolated(func, c, context, lost)
                 for f, c in suspects
             ]
-            pool = self._pool(context)
+            pool = self.pool = self._pool()
             for chunk_result, (_, suspect) in zip(results[1:], suspects[1:], strict=True):
                 done: Future[R] = Future()
                 done.set_result(chunk_result)
@@ -596,19 +639,33 @@ class LocalEngine:
         self,
         func: Callable[[Any, list[T]], R],
         chunk: list[T],
-        context: Any,
+        context: str | None,
         lost: LostChunk[T, R],
     ) -> R:
         """A chunk run again an item at a time, each in a fresh one-process pool, so that
         the item that kills its worker is the only one lost."""
         parts: list[R] = []
         for item in chunk:
-            with ProcessPoolExecutor(1, initializer=_set_context, initargs=(context,)) as alone:
+            with self._pool(1) as alone:
                 try:
-                    parts.append(alone.submit(_call, func, [item]).result())
+                    parts.append(alone.submit(_call, func, [item], context).result())
                 except BrokenProcessPool:
                     parts.append(lost([item], WORKER_DIED))
         return functools.reduce(operator.add, parts)  # type: ignore[no-any-return]
+
+
+def _context_file(context: Any) -> str:
+    """A temporary file holding ``context``, pickled, for the workers to read once."""
+    prefix = f"cleanarticle-context-{uuid.uuid4().hex}-"  # a name never used before
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pickle")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            pickle.dump(context, file, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return name
 
 
 def _succeeded(future: Future[Any]) -> bool:

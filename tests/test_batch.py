@@ -159,12 +159,51 @@ def test_same_output_for_any_job_count_and_any_order(tmp_path: Path) -> None:
 
 
 def test_progress_on_request_and_quiet_in_pipes(tmp_path: Path) -> None:
-    source = _jsonl(tmp_path / "in.jsonl", [{"id": "1", "text": "A short story about rain."}])
+    records = [{"id": str(n), "text": f"Story {n} is about the rain."} for n in range(3)]
+    source = _jsonl(tmp_path / "in.jsonl", records)
     out = str(tmp_path / "out.jsonl")
-    shown = run_cli("batch", str(source), "--out", out, "--progress").stderr.decode()
-    assert "\rcleaning 1/1 docs" in shown and "docs/s" in shown and "ETA" in shown
     piped = run_cli("batch", str(source), "--out", out).stderr.decode()
-    assert "\r" not in piped and "cleaned 1 of 1 documents" in piped
+    assert "reading" not in piped and "cleaning" not in piped and "cleaned 3 of 3" in piped
+    logged = run_cli("batch", str(source), "--out", out, "--progress-every", "0").stderr.decode()
+    lines = logged.splitlines()
+    assert "\r" not in logged and "\x1b" not in logged  # a log gets lines, not a redrawn one
+    assert [line.split("  ")[0] for line in lines[:6]] == [
+        "reading 3 docs",  # after the first pass's only chunk
+        "reading 3 docs",  # at its end
+        "cleaning 1/3 docs",  # every 0 seconds: at each document
+        "cleaning 2/3 docs",
+        "cleaning 3/3 docs",
+        "cleaning 3/3 docs",  # at the end
+    ]
+    assert lines[6].startswith("cleaned 3 of 3 documents")
+    assert run_cli("batch", str(source), "--out", out, "--progress-every", "-1").returncode == 2
+
+
+def test_progress_is_redrawn_on_a_terminal_and_printed_every_n_seconds_in_a_log() -> None:
+    import io
+
+    from cleanarticle.cli_batch import Progress
+
+    now = [0.0]
+    at_31, at_45, at_62 = (
+        f"cleaning {n}/6 docs  0 docs/s  ETA 0:00:{eta}" for n, eta in ((3, 31), (4, 22), (5, 12))
+    )
+    for mode, expected in [
+        ("line", "".join(f"\r{line}\x1b[K" for line in (at_31, at_45, at_62, at_62)) + "\n"),
+        ("log", f"{at_31}\n{at_62}\n{at_62}\n"),  # every 30 s, then the end
+        ("off", ""),
+    ]:
+        stream, now[0] = io.StringIO(), 0.0
+        bar = Progress("cleaning", 6, stream, mode, every=30.0, clock=lambda: now[0])
+        for done, at in ((1, 0.1), (3, 31.0), (4, 45.0), (5, 62.0)):
+            now[0] = at
+            bar.update(done)
+        bar.close()
+        assert stream.getvalue() == expected
+    bar = Progress("cleaning", 1000, io.StringIO(), "log", clock=lambda: 10.0)
+    bar.started = 0.0
+    bar.update(600, skipped=500)  # resumed documents are not counted in the rate
+    assert bar.line(10.0) == "cleaning 600/1,000 docs  10 docs/s  ETA 0:00:40"
 
 
 def test_duplicate_output_names_fail_the_second_record(tmp_path: Path) -> None:
@@ -408,3 +447,250 @@ def test_zst_without_zstandard_is_a_one_line_error(
         assert err.count("\n") == 1 and ZSTANDARD_MISSING in err
     assert not (tmp_path / "o.jsonl.zst").exists()
     assert [r.error for r in read_records([str(packed)])] == [ZSTANDARD_MISSING]
+
+
+# --- resuming, stats ----------------------------------------------------------------------
+
+
+def _corpus_jsonl(path: Path, count: int) -> Path:
+    texts = [p.read_text("utf-8") for p in sorted((GOLDEN / "inputs").glob("*.txt"))]
+    records: list[dict[str, object]] = [
+        {"id": f"r{n}", "text": texts[n % len(texts)].replace("the", f"the {n}", 1)}
+        for n in range(count)
+    ]
+    records[7] = {"id": "r7"}  # a failure is a line too
+    return _jsonl(path, records)
+
+
+def _lines(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_a_killed_run_is_resumed_to_the_same_bytes_without_cleaning_anything_twice(
+    tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import random
+    import signal
+    import subprocess
+    import time
+
+    from cleanarticle import batch, cli_batch
+    from tests.conftest import console_script
+
+    source = _corpus_jsonl(tmp_path / "in.jsonl", 300)
+    whole = tmp_path / f"whole{suffix}"
+    assert run_cli("batch", str(source), "--out", str(whole), "-q").returncode == 1
+    out = tmp_path / f"out{suffix}"
+    partial = Path(f"{out}.partial")
+    wanted = random.Random(f"resume{suffix}").randrange(1, 120)  # lines before the kill
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [*console_script(), "batch", str(source), "--out", str(out), "-j", "2", "-q"]
+    process = subprocess.Popen(command, env=env, start_new_session=True)  # workers: one group
+    try:
+        while _lines(partial) < wanted and process.poll() is None:
+            time.sleep(0.002)
+        assert process.poll() is None, "the run ended before it could be killed"
+        os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    assert not out.exists() and Path(f"{out}.partial.json").exists()
+    done = partial.read_bytes()
+    kept = done.count(b"\n")
+    assert kept >= wanted
+    partial.write_bytes(done[: done.rindex(b"\n") + 1] + b'{"id": "r')  # a torn last line
+
+    cleaned: list[str] = []
+    real = batch.clean_record
+
+    def counting(record: batch.Record, *args: object, **kwargs: object) -> batch.Result:
+        cleaned.append(record.id)
+        return real(record, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "clean_record", counting)  # -j 1 cleans in this process
+
+    def recount(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the first pass ran again: its evidence was kept beside the partial")
+
+    monkeypatch.setattr(cli_batch, "gather_evidence", recount)
+    stats = tmp_path / "stats.json"
+    args = [str(source), "--out", str(out), "-q", "-j", "1", "--resume", "--stats", str(stats)]
+    assert cli_batch.main(args) == 1  # r7 failed, in the first run or in this one
+    assert out.read_bytes() == whole.read_bytes()
+    assert cleaned == [f"r{n}" for n in range(kept, 300)]  # the rest, each once
+    counts = json.loads(stats.read_text())
+    assert (counts["documents"], counts["resumed"], counts["failed"]) == (300, kept, 1)
+    assert not any(tmp_path.glob("out*.partial*"))  # the partial files are gone
+
+
+def test_stats_of_a_jsonl_run_and_resume_without_a_partial(tmp_path: Path) -> None:
+    source = _corpus_jsonl(tmp_path / "in.jsonl", 12)
+    out = tmp_path / "out.jsonl"
+    first = run_cli(
+        "batch", str(source), "--out", str(out), "-q", "--stats", "s.json", cwd=tmp_path
+    )
+    assert first.returncode == 1
+    expected = out.read_bytes()
+    stats = json.loads((tmp_path / "s.json").read_text())
+    assert stats["documents"] == 12 and stats["cleaned"] == 11 and stats["resumed"] == 0
+    assert stats["failures"] == {"no 'text' or 'html' string in the record": 1}
+    assert stats["input_bytes"] == sum(
+        len(str(r.get("text", "")).encode()) for r in _read_jsonl(source.read_text())
+    )
+    assert stats["output_bytes"] == len(expected)
+    assert stats["edits"] and all(k.startswith("CA") for k in stats["edits"])
+    # --resume with nothing to resume: a run from the beginning, the same bytes
+    assert run_cli("batch", str(source), "--out", str(out), "-q", "--resume").returncode == 1
+    assert out.read_bytes() == expected
+
+
+def _interrupted(tmp_path: Path, source: Path, out: Path) -> None:
+    """Leave ``out``'s partial files as a run stopped by SIGTERM after its first pass."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import console_script
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [*console_script(), "batch", str(source), "--out", str(out), "-j", "1"]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    while _lines(Path(f"{out}.partial")) < 2 and process.poll() is None:
+        time.sleep(0.002)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate()
+    assert process.returncode == 130, err
+    assert b"run again with --resume to finish" in err and b"Traceback" not in err
+
+
+def test_sigterm_keeps_the_partial_and_a_mismatch_is_a_one_line_error(tmp_path: Path) -> None:
+    source = _corpus_jsonl(tmp_path / "in.jsonl", 200)
+    out = tmp_path / "out.jsonl"
+    _interrupted(tmp_path, source, out)
+    partial = Path(f"{out}.partial")
+    before = partial.read_bytes()
+    assert before and not out.exists()
+
+    other = _jsonl(tmp_path / "other.jsonl", [{"id": "x", "text": "Rain fell."}])
+    for args, message in [
+        ((str(other),), "its line 1 is 'r0', input record 1 is 'x'"),
+        ((str(source), "--fast"), "it was written with other settings"),
+        ((str(source), "--select", "CA1"), "it was written with other settings"),
+    ]:
+        done = run_cli("batch", *args, "--out", str(out), "--resume")
+        err = done.stderr.decode()
+        assert done.returncode == 2 and err.count("\n") == 1 and message in err, err
+        assert partial.read_bytes() == before and not out.exists()
+
+    short = _jsonl(tmp_path / "short.jsonl", _read_jsonl(source.read_text())[:1])
+    done = run_cli("batch", str(short), "--out", str(out), "--resume")
+    assert done.returncode == 2 and "its line 2 is 'r1', no such input" in done.stderr.decode()
+
+    Path(f"{out}.partial.cae").unlink()  # without the saved evidence: counted again
+    assert run_cli("batch", str(source), "--out", str(out), "--resume", "-q").returncode == 1
+    assert not partial.exists() and not Path(f"{out}.partial.json").exists()
+    resumed = out.read_bytes()
+    assert resumed.startswith(before)
+    assert run_cli("batch", str(source), "--out", str(out), "-q").returncode == 1
+    assert out.read_bytes() == resumed
+
+
+def test_without_resume_a_partial_is_replaced(tmp_path: Path) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "Rain fell on Tuesday."}])
+    out = tmp_path / "out.jsonl"
+    Path(f"{out}.partial").write_text('{"id": "old"}\n')
+    done = run_cli("batch", str(source), "--out", str(out))
+    assert done.returncode == 0
+    assert f"{out}.partial of an earlier run was replaced" in done.stderr.decode()
+    assert [r["id"] for r in _read_jsonl(out.read_text())] == ["a"]
+    assert not Path(f"{out}.partial").exists()
+
+
+@pytest.mark.parametrize("resume", [(), ("--resume",)])
+def test_a_partial_another_run_is_writing_is_left_alone(
+    tmp_path: Path, resume: tuple[str, ...]
+) -> None:
+    import fcntl
+
+    source = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "Rain fell on Tuesday."}])
+    out = tmp_path / "out.jsonl"
+    partial = Path(f"{out}.partial")
+    partial.write_text('{"id": "a", "markdown": "Being written."}\n')
+    with partial.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running batch holds it
+        done = run_cli("batch", str(source), "--out", str(out), *resume)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1
+    assert "another 'cleanarticle batch' is writing it" in err
+    assert partial.read_text() == '{"id": "a", "markdown": "Being written."}\n'
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("target", ["out", "-"])
+def test_resume_needs_a_jsonl_file(tmp_path: Path, target: str) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", RECORDS[:1])
+    done = run_cli("batch", str(source), "--out", target, "--resume", cwd=tmp_path)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1 and "--resume needs --out FILE" in err
+
+
+def test_stats_of_a_directory_output(corpus: Path, tmp_path: Path) -> None:
+    out, stats = tmp_path / "out", tmp_path / "stats.json"
+    assert run_cli("batch", str(corpus), "--out", str(out), "--stats", str(stats)).returncode == 1
+    counts = json.loads(stats.read_text())
+    assert (counts["documents"], counts["cleaned"], counts["failed"]) == (8, 7, 1)
+    assert counts["failures"] == {"a PDF document": 1}
+    assert counts["output_bytes"] == sum(p.stat().st_size for p in out.rglob("*.md"))
+    sources = [p for p in corpus.rglob("*") if p.suffix in (".txt", ".html")]
+    assert counts["input_bytes"] == sum(p.stat().st_size for p in sources if "hidden" not in p.name)
+    assert counts["edits"]["CA301"] >= 1 and isinstance(counts["seconds"], float)
+    done = run_cli("batch", str(corpus), "--out", str(out), "--stats", "nowhere/s.json")
+    assert done.returncode == 2 and "its directory does not exist" in done.stderr.decode()
+
+
+def _pid(context: object, chunk: list[Record]) -> list[tuple[int, object]]:
+    import os
+
+    return [(os.getpid(), context) for _ in chunk]
+
+
+def test_one_pool_for_both_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cleanarticle import batch, cli_batch
+
+    pools: list[int] = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counted)
+    records = [Record(str(n), f"Item {n} says the river rose overnight.") for n in range(64)]
+    with LocalEngine(jobs=2, chunk_size=4) as engine:
+        first = [p for part in engine.map(_pid, records, None) for p, _ in part]
+        second = list(engine.map(_pid, records, {"evidence": 1}))
+    assert len(pools) == 1
+    assert {p for part in second for p, _ in part} <= set(first)  # the same workers
+    assert all(context == {"evidence": 1} for part in second for _, context in part)
+    assert engine.pool is None  # shut down at the end
+
+    pools.clear()  # the command: both passes in one pool, the same output as -j 1
+    source = _jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "typo", "text": TYPO_DOC}]
+        + [{"id": f"ok{i}", "text": t} for i, t in enumerate(RIGHT_DOCS * 4)],
+    )
+    outputs = []
+    for jobs in ("2", "1"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert cli_batch.main([str(source), "--out", str(out), "-q", "-j", jobs]) == 0
+        outputs.append(out.read_bytes())
+    assert len(pools) == 1 and outputs[0] == outputs[1]
+    assert b"the Bundestag voted" in outputs[0]  # pass 2 had pass 1's evidence
