@@ -532,7 +532,10 @@ def test_an_interrupted_batch_stops_its_workers_and_leaves_no_temp_files(
     while _alive(worker):  # terminated, then joined by the batch before it exits
         assert time.monotonic() < deadline, "the worker was left running"
         time.sleep(0.05)
-    assert list(out_dir.iterdir()) == []  # no JSONL, no temporary file
+    # no JSONL and no temporary file: only the partial output and its state, kept for
+    # 'batch --resume' (docs/batch.md, "Resuming")
+    kept = sorted(p.name for p in out_dir.iterdir())
+    assert kept == ["out.jsonl.partial", "out.jsonl.partial.cae", "out.jsonl.partial.json"]
     assert list(temp.iterdir()) == []  # the copy of standard input is gone
 
 
