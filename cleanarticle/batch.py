@@ -43,7 +43,13 @@ from cleanarticle.api import check_stable, clean
 from cleanarticle.config import Config
 from cleanarticle.errors import CleanArticleError, InternalError
 from cleanarticle.evidence import Evidence, words_of
-from cleanarticle.files import DEFAULT_MAX_SIZE, size_text, special_kind
+from cleanarticle.files import (
+    DEFAULT_MAX_SIZE,
+    GitIgnore,
+    gitignores_above,
+    size_text,
+    special_kind,
+)
 from cleanarticle.frontmatter import yaml_error
 
 #: File names a directory is searched for (``--include`` replaces them).
@@ -188,10 +194,16 @@ def _walk(
 ) -> list[tuple[Path, str | None]]:
     """The files under ``root`` whose names match ``include`` and not ``exclude``, sorted,
     each with None, or with why it cannot be taken (listed as a failure, never skipped
-    silently). Hidden files and directories are left out; links are not followed out of
-    the tree, nor into directories."""
+    silently). Hidden files and directories, and paths a ``.gitignore`` ignores (of the
+    walked directories and of those above ``root`` up to the repository's root, as the
+    main command reads them), are left out; links are not followed out of the tree, nor
+    into directories."""
     out: list[tuple[Path, str | None]] = []
     top = os.path.realpath(root)
+    ignores: dict[Path, list[GitIgnore]] = {}
+
+    def ignored(path: Path, is_dir: bool) -> bool:
+        return any(rule.ignores(path, is_dir) for rule in ignores[path.parent])
 
     def matches(path: Path, globs: Sequence[str]) -> bool:
         relative = path.relative_to(root).as_posix()
@@ -204,9 +216,14 @@ def _walk(
 
     for directory, dirs, files in os.walk(root, onerror=unreadable):
         base = Path(directory)
+        # os.walk goes top-down: a directory's parent has its rules already
+        rules = gitignores_above(root) if base == Path(root) else ignores[base.parent]
+        if ".gitignore" in files:
+            rules = [*rules, GitIgnore.read(base)]
+        ignores[base] = rules
         for name in list(dirs):
             path = base / name
-            if name.startswith("."):
+            if name.startswith(".") or ignored(path, is_dir=True):
                 dirs.remove(name)
             elif path.is_symlink():
                 dirs.remove(name)
@@ -215,6 +232,8 @@ def _walk(
         for name in files:
             path = base / name
             if name.startswith(".") or not matches(path, include) or matches(path, exclude):
+                continue
+            if ignored(path, is_dir=False):
                 continue
             out.append((path, _not_readable(path, top)))
     return sorted(out)

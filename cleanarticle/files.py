@@ -110,17 +110,17 @@ class FileSelection:
         every directory walked) are left out. Symbolic links to directories are not
         followed.
         """
-        ignores = _parent_gitignores(top) if self.gitignore else []
+        ignores = gitignores_above(top) if self.gitignore else []
         yield from self._walk(top, ignores)
 
-    def _walk(self, directory: Path, ignores: list[_Ignore]) -> Iterator[tuple[Path, str | None]]:
+    def _walk(self, directory: Path, ignores: list[GitIgnore]) -> Iterator[tuple[Path, str | None]]:
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
             yield directory, f"cannot read the directory ({exc.strerror or exc}); it was skipped"
             return
         if self.gitignore and any(e.name == ".gitignore" for e in entries):
-            ignores = [*ignores, _Ignore.read(directory)]
+            ignores = [*ignores, GitIgnore.read(directory)]
         for entry in entries:
             path = Path(entry.path)
             if entry.name.startswith("."):
@@ -163,14 +163,14 @@ def special_kind(mode: int) -> str | None:
 
 
 @dataclass
-class _Ignore:
+class GitIgnore:
     """One ``.gitignore`` file: its patterns, matched relative to its directory."""
 
     base: Path
     spec: pathspec.GitIgnoreSpec
 
     @classmethod
-    def read(cls, directory: Path) -> _Ignore:
+    def read(cls, directory: Path) -> GitIgnore:
         try:
             lines = (directory / ".gitignore").read_text("utf-8", errors="replace").splitlines()
         except OSError:
@@ -185,14 +185,14 @@ class _Ignore:
         return bool(self.spec.match_file(relative + ("/" if is_dir else "")))
 
 
-def _parent_gitignores(top: Path) -> list[_Ignore]:
+def gitignores_above(top: Path) -> list[GitIgnore]:
     """The ``.gitignore`` files above ``top``, up to the repository root (a directory with
     ``.git``); none when ``top`` is not in a repository."""
-    found: list[_Ignore] = []
+    found: list[GitIgnore] = []
     directory = Path(os.path.abspath(top)).parent
     for parent in (directory, *directory.parents):
         if (parent / ".gitignore").is_file():
-            found.append(_Ignore.read(parent))
+            found.append(GitIgnore.read(parent))
         if (parent / ".git").exists():
             return found[::-1]
     return []

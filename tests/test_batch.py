@@ -694,3 +694,17 @@ def test_one_pool_for_both_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         outputs.append(out.read_bytes())
     assert len(pools) == 1 and outputs[0] == outputs[1]
     assert b"the Bundestag voted" in outputs[0]  # pass 2 had pass 1's evidence
+
+
+def test_directory_walks_leave_out_what_gitignore_ignores(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # a repository: .gitignore files above the input count too
+    (tmp_path / ".gitignore").write_text("drafts/\n", "utf-8")
+    corpus = tmp_path / "corpus"
+    for name in ("a.txt", "skip-me.txt", "node_modules/x.txt", "drafts/d.txt", "sub/b.txt"):
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(RIGHT_DOCS[0], "utf-8")
+    (corpus / ".gitignore").write_text("node_modules/\nskip-*.txt\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run_cli("batch", str(corpus), "--out", str(out), "-q").returncode == 0
+    ids = [str(r["id"]).rsplit("corpus/", 1)[-1] for r in _read_jsonl(out.read_text("utf-8"))]
+    assert ids == ["a.txt", "sub/b.txt"]
