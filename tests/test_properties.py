@@ -36,6 +36,7 @@ settings.register_profile(
 # CI's thorough run (.ci/run): the thorough profile with a fixed seed, so that a CI run
 # fails only for a change of the code, never for the luck of the draw
 settings.register_profile("thorough-ci", settings.get_profile("thorough"), derandomize=True)
+settings.register_profile("medium-ci", settings.get_profile("medium"), derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TEXTS = st.one_of(st.text(), article_text())

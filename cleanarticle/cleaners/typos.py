@@ -196,10 +196,10 @@ def slip(wrong: str, right: str) -> Slip | None:
     - two neighbouring letters swapped;
     - a letter hit as its neighbouring key on the keyboard (``Volkswagem``), at the last
       letter only in a capitalised word (``rebases``/``rebased`` are inflections);
-      other substitutions are how one name is transliterated (``Roskosmos``, ``Dmitri``/
+      other substitutions are how one name is transliterated (``Kasparow``, ``Dmitri``/
       ``Dmitry``) or accented (``Wróbel``).
 
-    >>> slip("Volkswgen", "Volkswagen"), slip("Roskosmos", "Roscosmos"), slip("rustc", "rust")
+    >>> slip("Volkswgen", "Volkswagen"), slip("Kasparow", "Kasparov"), slip("rustc", "rust")
     (Slip(kind='dropped', at=6, letter='a'), None, None)
     >>> slip("Volkswagem", "Volkswagen").describe()
     "hits 'm' at letter 10 (a neighbouring key)"
@@ -387,7 +387,7 @@ def twin_typos(doc: Document, ctx: Context) -> None:
     never at the first letter and never a change of case; a doubled or inflecting last
     letter, a letter added at the end, or a letter substituted by one that is not beside it
     on the keyboard is how names and words differ (``Zelensky``/``Zelenskyy``,
-    ``xenobot``/``xenobots``, ``rust``/``rustc``, ``Roskosmos``/``Roscosmos``), not a slip.
+    ``xenobot``/``xenobots``, ``rust``/``rustc``, ``Kasparow``/``Kasparov``), not a slip.
     The edit states the evidence. English text only; protected words, words in code
     (``nonnnull()``), lines with a URL and words written twice are never changed.
 
