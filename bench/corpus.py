@@ -89,9 +89,12 @@ def sentence(rng: random.Random, people: list[str], places: list[str]) -> str:
     return text[0].upper() + text[1:] + end
 
 
-def article(rng: random.Random, wrap: bool | None = None) -> str:
-    """One article: a title, usually a byline and a date, 20-60 paragraphs, sometimes
-    chrome lines; hard-wrapped at 72-90 columns in a fifth of them (or as ``wrap`` says)."""
+def article(
+    rng: random.Random, wrap: bool | None = None, paragraphs: tuple[int, int] = (20, 60)
+) -> str:
+    """One article: a title, usually a byline and a date, 20-60 paragraphs (or as many as
+    ``paragraphs`` says), sometimes chrome lines; hard-wrapped at 72-90 columns in a fifth
+    of them (or as ``wrap`` says)."""
     people, places = _names(rng, 30), _names(rng, 8)
     words, weights = vocabulary()
     title = " ".join(w.capitalize() for w in rng.choices(words, cum_weights=weights, k=8))
@@ -103,7 +106,7 @@ def article(rng: random.Random, wrap: bool | None = None) -> str:
         parts.append(f"{month} {rng.randint(1, 28)}, {rng.randint(2005, 2025)}")
     wrapped = rng.random() < 0.2 if wrap is None else wrap
     width = rng.choice([72, 80, 90])
-    for _ in range(rng.randint(20, 60)):
+    for _ in range(rng.randint(*paragraphs)):
         paragraph = " ".join(sentence(rng, people, places) for _ in range(rng.randint(1, 4)))
         if wrapped:
             paragraph = "\n".join(textwrap.wrap(paragraph, width))
@@ -113,8 +116,10 @@ def article(rng: random.Random, wrap: bool | None = None) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def records(count: int, seed: int = 1) -> Iterator[dict[str, str]]:
+def records(
+    count: int, seed: int = 1, paragraphs: tuple[int, int] = (20, 60)
+) -> Iterator[dict[str, str]]:
     """``count`` records ``{"id", "text"}`` of generated articles, the same for a seed."""
     rng = random.Random(seed)
     for i in range(count):
-        yield {"id": f"doc-{i:07d}", "text": article(rng)}
+        yield {"id": f"doc-{i:07d}", "text": article(rng, paragraphs=paragraphs)}
