@@ -80,12 +80,40 @@ def _toml(value: object) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
+SCHEMA_START = "<!-- schema:start: generated from cleanarticle.model.Metadata -->\n"
+SCHEMA_END = "<!-- schema:end -->"
+
+
+def schema_table() -> str:
+    """The front matter keys of docs/format.md, one row of the metadata schema each."""
+    from cleanarticle.model import SCHEMA
+
+    rows = [
+        "| key | type | what | repaired | from an HTML page |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for key, spec in SCHEMA.items():
+        repaired = "yes" if spec.repaired else ""
+        rows.append(f"| `{key}` | {spec.written_as} | {spec.what} | {repaired} | {spec.html} |")
+    return "".join(f"  {row}\n" for row in rows)
+
+
+def format_markdown(text: str) -> str:
+    """``docs/format.md`` with its table of front matter keys regenerated."""
+    head, rest = text.split(SCHEMA_START, 1)
+    _, tail = rest.split(SCHEMA_END, 1)
+    return f"{head}{SCHEMA_START}\n{schema_table()}\n  {SCHEMA_END}{tail}"
+
+
 def update(root: Path) -> None:
-    """Rewrite ``docs/cleaners.md`` and the ``--help`` block of ``docs/cli.md``."""
+    """Rewrite ``docs/cleaners.md``, the ``--help`` block of ``docs/cli.md`` and the table
+    of front matter keys of ``docs/format.md``."""
     from cleanarticle.api import default_pipeline
     from cleanarticle.cli import help_text
 
     (root / "docs" / "cleaners.md").write_text(rules_markdown(default_pipeline()), "utf-8")
+    form = root / "docs" / "format.md"
+    form.write_text(format_markdown(form.read_text("utf-8")), "utf-8")
     cli = root / "docs" / "cli.md"
     text = cli.read_text("utf-8")
     start, end = "```text\n", "```\n<!-- help:end -->"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import fields
 from typing import Any
 
 import yaml
 
 from cleanarticle.errors import InputError
-from cleanarticle.model import METADATA_FIELDS, Image, Metadata, Related
+from cleanarticle.model import SCHEMA, Metadata
 
 FENCE = "---"
 
@@ -151,7 +152,7 @@ def to_metadata(data: dict[str, Any]) -> Metadata:
     extra: list[tuple[str, Any]] = []
     for key, value in data.items():
         key = str(key)
-        if key not in METADATA_FIELDS or key == "extra":
+        if key not in SCHEMA:
             extra.append((key, value))
             continue
         if value is None:
@@ -161,20 +162,20 @@ def to_metadata(data: dict[str, Any]) -> Metadata:
 
 
 def _coerce(key: str, value: Any) -> Any:
+    spec = SCHEMA[key]
     try:
-        if key in ("date", "updated"):
+        if spec.kind == "date":
             if isinstance(value, dt.datetime):
                 return value.date()
             if isinstance(value, dt.date):
                 return value
             return dt.date.fromisoformat(str(value).strip())
-        if key in ("authors", "links"):
+        if spec.kind == "texts":
             items = value if isinstance(value, list) else [value]
             return tuple(str(item) for item in items)
-        if key == "images":
-            return tuple(Image(**_record(item, ("caption", "credit"))) for item in _list(value))
-        if key == "related":
-            return tuple(Related(**_record(item, ("title", "url"))) for item in _list(value))
+        if spec.record is not None:
+            names = tuple(f.name for f in fields(spec.record))
+            return tuple(spec.record(**_record(item, names)) for item in _list(value))
         if isinstance(value, dict | list):
             raise TypeError("a text value")
         return str(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -74,6 +74,9 @@ class Image:
     caption: str = ""
     credit: str = ""
 
+    #: The fields that hold prose (the character cleaners repair them; URLs are left alone).
+    PROSE: ClassVar[tuple[str, ...]] = ("caption", "credit")
+
 
 @dataclass(frozen=True)
 class Related:
@@ -82,67 +85,134 @@ class Related:
     title: str = ""
     url: str = ""
 
+    PROSE: ClassVar[tuple[str, ...]] = ("title",)
 
-#: Front matter keys, in the one order they are written.
-METADATA_KEYS: tuple[str, ...] = (
-    "title",
-    "description",
-    "byline",
-    "authors",
-    "byline_affiliation",
-    "author_url",
-    "date",
-    "updated",
-    "timestamp",
-    "url",
-    "site_name",
-    "image",
-    "images",
-    "related",
-    "links",
-)
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One metadata field, as the schema table describes it.
+
+    ``kind`` says how the value is typed, written and read back: ``text``, ``texts`` (a
+    list of text), ``date`` (``YYYY-MM-DD``) or ``records`` (a list of mappings of text,
+    read into ``record``). ``repaired``: the character cleaners repair its prose when it
+    comes from a front matter or an HTML page (which never went through the body's
+    cleaners). ``html``: which signals of an HTML page fill it.
+    """
+
+    kind: str
+    what: str
+    repaired: bool = False
+    html: str = ""
+    record: type[Image] | type[Related] | None = None
+
+    @property
+    def written_as(self) -> str:
+        """The value's type as docs/format.md states it."""
+        if self.record is not None:
+            names = ", ".join(f.name for f in fields(self.record))
+            return f"list of `{{{names}}}`"
+        return {"text": "text", "texts": "list of text", "date": "`YYYY-MM-DD`"}[self.kind]
+
+
+def _field(kind: str, what: str, *, repaired: bool = False, html: str = "", **spec: Any) -> Any:
+    """A Metadata field with its row of the schema (in ``dataclasses.Field.metadata``)."""
+    default: Any = {"text": "", "date": None}.get(kind, ())
+    row = FieldSpec(kind, what, repaired, html, **spec)
+    return field(default=default, metadata={"spec": row})
 
 
 @dataclass(frozen=True)
 class Metadata:
     """Facts about the article. Empty values are omitted from the front matter.
 
+    Each field is one row of the schema (its ``FieldSpec``): the front matter's order and
+    keys, how a value is read back, which fields the character cleaners repair and the
+    table of docs/format.md all come from these rows, so that a new field is one row.
+
     ``extra`` keeps front matter keys this library does not know, so that they survive a
     round trip; they are written after the known keys, sorted by name.
     """
 
-    title: str = ""
-    description: str = ""
-    byline: str = ""
-    authors: tuple[str, ...] = ()
-    #: The employer or role the byline names beside the authors (``Reuters``, ``Staff Writer``).
-    byline_affiliation: str = ""
-    author_url: str = ""
-    date: dt.date | None = None
-    #: The date the article says it was last changed (``Updated: ...``).
-    updated: dt.date | None = None
-    #: The publication date and time, when the text gives a time (ISO 8601, to the minute,
-    #: with the UTC offset when it names a zone): ``2021-03-09T10:30+00:00``.
-    timestamp: str = ""
-    url: str = ""
-    site_name: str = ""
-    image: str = ""
-    images: tuple[Image, ...] = ()
-    related: tuple[Related, ...] = ()
-    links: tuple[str, ...] = ()
+    title: str = _field(
+        "text",
+        "the headline",
+        repaired=True,
+        html="the visible `<h1>`, og:title, twitter:title, JSON-LD `headline`, `<title>`",
+    )
+    description: str = _field(
+        "text",
+        "the standfirst (the line under the headline)",
+        repaired=True,
+        html="trafilatura's (og:description, `<meta name=description>`)",
+    )
+    byline: str = _field(
+        "text",
+        'the byline as written, without "By"',
+        repaired=True,
+        html="the authors, joined",
+    )
+    authors: tuple[str, ...] = _field(
+        "texts",
+        "person names split out of the byline",
+        repaired=True,
+        html="the byline beside the headline, JSON-LD `Person`, author meta tags",
+    )
+    byline_affiliation: str = _field(
+        "text",
+        "the employer or role the byline names (`Reuters`, `Staff Writer`)",
+        repaired=True,
+    )
+    author_url: str = _field(
+        "text", "the author's page", html='the first `<a rel="author">`, made absolute'
+    )
+    date: dt.date | None = _field(
+        "date",
+        "publication date",
+        html="the URL's date, `article:published_time`, `<time>` and dates printed beside "
+        "the headline, JSON-LD `datePublished`, other meta tags, htmldate",
+    )
+    updated: dt.date | None = _field(
+        "date", "the date the article says it was last changed (`Updated: ...`)"
+    )
+    timestamp: str = _field(
+        "text",
+        "publication date and time when the text gives a time (ISO 8601 to the minute, "
+        "with the UTC offset when a zone is named)",
+        html="the time of the signal the date came from",
+    )
+    url: str = _field(
+        "text",
+        "the article's own address",
+        html="trafilatura's (`<link rel=canonical>`, og:url), else the address given",
+    )
+    site_name: str = _field(
+        "text", "the publication", repaired=True, html="trafilatura's (og:site_name, publisher)"
+    )
+    image: str = _field(
+        "text", "the lead image's address (from an HTML page)", html="trafilatura's (og:image)"
+    )
+    images: tuple[Image, ...] = _field(
+        "records",
+        "photo captions and credits",
+        repaired=True,
+        html="`<figcaption>` in the article, with its credit element",
+        record=Image,
+    )
+    related: tuple[Related, ...] = _field(
+        "records", "related-article teasers", repaired=True, record=Related
+    )
+    links: tuple[str, ...] = _field("texts", "other bare URLs that stood alone on a line")
     extra: tuple[tuple[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The non-empty fields as plain data, in front matter order."""
         out: dict[str, Any] = {}
-        for key in METADATA_KEYS:
+        for key, spec in SCHEMA.items():
             value = getattr(self, key)
             if not value:
                 continue
-            if key == "images":
-                value = [_compact({"caption": i.caption, "credit": i.credit}) for i in value]
-            elif key == "related":
-                value = [_compact({"title": r.title, "url": r.url}) for r in value]
+            if spec.record is not None:
+                value = [_compact(vars(item)) for item in value]
             elif isinstance(value, tuple):
                 value = list(value)
             out[key] = value
@@ -171,6 +241,12 @@ def _compact(mapping: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in mapping.items() if v}
 
 
+#: The schema: every known front matter key and its row, in the one order they are written.
+SCHEMA: dict[str, FieldSpec] = {
+    f.name: f.metadata["spec"] for f in fields(Metadata) if "spec" in f.metadata
+}
+#: Front matter keys, in the one order they are written.
+METADATA_KEYS: tuple[str, ...] = tuple(SCHEMA)
 METADATA_FIELDS = frozenset(f.name for f in fields(Metadata))
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from cleanarticle.chars import is_printable_ascii
-from cleanarticle.model import RAW_KINDS, Block, Document, Image, Kind, Line, Related
+from cleanarticle.model import RAW_KINDS, SCHEMA, Block, Document, Kind, Line, Metadata
 from cleanarticle.parse import parse_body
 from cleanarticle.pipeline import Context
 
@@ -132,30 +133,25 @@ def _printable_ascii(texts: list[str]) -> bool:
     return is_printable_ascii(" ".join(texts))
 
 
+#: The metadata fields whose prose the character cleaners repair, with their schema rows.
+REPAIRED = tuple((key, spec) for key, spec in SCHEMA.items() if spec.repaired)
+
+
 def rewrite_metadata(
     doc: Document,
     ctx: Context,
     fix: Callable[[str], tuple[str, str] | None],
     only_odd_characters: bool = False,
 ) -> None:
-    """Apply ``fix`` to the metadata's text (not its URLs): titles, byline, captions ...
-    (``only_odd_characters``: as for ``rewrite_lines``).
+    """Apply ``fix`` to the metadata's prose (the fields the schema marks ``repaired``: the
+    title, byline, captions ...; never URLs) (``only_odd_characters``: as for
+    ``rewrite_lines``).
 
     Metadata read from an HTML page or a front matter never passed through the body's
     cleaners, so the character-level ones repair it here too.
     """
     meta = doc.metadata
-    if only_odd_characters and _printable_ascii(
-        [
-            meta.title,
-            meta.description,
-            meta.byline,
-            meta.site_name,
-            *meta.authors,
-            *(text for image in meta.images for text in (image.caption, image.credit)),
-            *(item.title for item in meta.related),
-        ]
-    ):
+    if only_odd_characters and _printable_ascii(list(_prose(meta))):
         return
     changes: dict[str, object] = {}
 
@@ -166,24 +162,35 @@ def rewrite_metadata(
         ctx.record("replace", f"{result[1]} (front matter: {key})", before=text, after=result[0])
         return result[0]
 
-    for key in ("title", "description", "byline", "site_name"):
+    for key, spec in REPAIRED:
         value = getattr(meta, key)
-        new = apply(key, value)
+        if not value:
+            continue
+        if spec.kind == "text":
+            new = apply(key, value)
+        elif spec.record is not None:
+            new = tuple(
+                replace(item, **{name: apply(key, getattr(item, name)) for name in item.PROSE})
+                for item in value
+            )
+        else:
+            new = tuple(apply(key, item) for item in value)
         if new != value:
             changes[key] = new
-    authors = tuple(apply("authors", name) for name in meta.authors)
-    if authors != meta.authors:
-        changes["authors"] = authors
-    images = tuple(
-        Image(apply("images", i.caption), apply("images", i.credit)) for i in meta.images
-    )
-    if images != meta.images:
-        changes["images"] = images
-    related = tuple(Related(apply("related", r.title), r.url) for r in meta.related)
-    if related != meta.related:
-        changes["related"] = related
     if changes:
         doc.set_meta(**changes)
+
+
+def _prose(meta: Metadata) -> Iterator[str]:
+    """The text of every repaired metadata field."""
+    for key, spec in REPAIRED:
+        value = getattr(meta, key)
+        if spec.kind == "text":
+            yield value
+        elif spec.record is not None:
+            yield from (getattr(item, name) for item in value for name in item.PROSE)
+        else:
+            yield from value
 
 
 def drop_empty(doc: Document) -> None:
