@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import html as html_entities
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,6 +127,9 @@ class Signals:
     articles: list[dict[str, Any]] = field(default_factory=list)  # JSON-LD article objects
     organisations: set[str] = field(default_factory=set)  # names of JSON-LD organisations
     bylines: list[Byline] = field(default_factory=list)  # byline elements beside the headline
+    #: unmarked elements beside the headline that read as a byline (``Written by Jane Doe``)
+    #: and links to an author page whose text is the page's name (``/authors/jane-doe``)
+    by_lines: list[Byline] = field(default_factory=list)
     times: list[str] = field(default_factory=list)  # <time datetime> beside the headline
     #: dates printed beside the headline, in a date-class element or a byline
     printed: list[dt.date] = field(default_factory=list)
@@ -210,9 +214,11 @@ def signals(tree: HtmlElement, url: str = "") -> Signals:
     ]
     found.h1 = [text for text in (squash(h.text_content()) for h in headings) if text]
     anchor = headings[0] if headings else None
-    found.bylines = _bylines(tree, anchor)
-    found.times = _times(tree, anchor)
-    found.printed = _printed_dates(tree, anchor, found.bylines)
+    elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+    found.bylines = _bylines(elements, anchor)
+    found.by_lines = _by_lines(elements, anchor)
+    found.times = _times(elements, anchor)
+    found.printed = _printed_dates(elements, anchor, found.bylines)
     return found
 
 
@@ -316,10 +322,11 @@ def _article_scope(tree: HtmlElement) -> HtmlElement:
     return tree
 
 
-def _near(tree: HtmlElement, anchor: HtmlElement | None, span: int = 120) -> list[HtmlElement]:
-    """The elements from a little before the headline to ``span`` elements after it (the
-    whole page when there is no headline)."""
-    elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+def _near(
+    elements: list[HtmlElement], anchor: HtmlElement | None, span: int = 120
+) -> list[HtmlElement]:
+    """Of the page's ``elements``, those from a little before the headline to ``span``
+    elements after it (the whole page when there is no headline)."""
     if anchor is None:
         return elements
     try:
@@ -329,14 +336,14 @@ def _near(tree: HtmlElement, anchor: HtmlElement | None, span: int = 120) -> lis
     return elements[max(0, at - 30) : at + span]
 
 
-def _bylines(tree: HtmlElement, anchor: HtmlElement | None) -> list[Byline]:
+def _bylines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[Byline]:
     """Byline elements (a byline or author class, ``rel=author``, ``itemprop=author``)
     beside the headline and outside chrome, the outermost of nested ones, each with its
     text pieces (its text nodes, which keep apart what markup keeps apart: ``Brian Truitt``
     and ``USA TODAY``) and the texts of its links to author pages."""
     out: list[Byline] = []
     taken: list[HtmlElement] = []
-    for element in _near(tree, anchor):
+    for element in _near(elements, anchor):
         marked = (
             element.get("rel") == "author"
             or (element.get("itemprop") or "").lower() == "author"
@@ -365,18 +372,90 @@ def _bylines(tree: HtmlElement, anchor: HtmlElement | None) -> list[Byline]:
     return out
 
 
+#: An element's text that starts as a byline does: a "by" in some language, or a label.
+_BY_START = regex.compile(  # the label in any case, the name with a capital
+    r"^(?i:(?:written|words|story|text|posted|published|article|report(?:ed|ing)?)\s+)?"
+    r"(?i:by|von|par|por|door|przez|av|af)\s*:?\s+\p{Lu}"
+    r"|^(?i:authors?|autor(?:in|en)?|auteure?s?|autore|written by)\s*:\s*\p{Lu}"
+)
+
+
+def _by_lines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[Byline]:
+    """Bylines the markup does not mark, beside the headline and outside chrome: the
+    innermost short element whose text starts with "By" (``Written by Jane Doe``, ``Par
+    Jean Dupont``), and a link to an author page (``/authors/jane-doe``) whose text is the
+    name its address spells (so the page marks it as a name); such links side by side
+    (one after the other, in one parent or grandparent) are one byline. Three or more "By"
+    lines are a list of other stories' bylines: none of them is taken."""
+    out: list[Byline] = []
+    texts = 0
+    last_link: HtmlElement | None = None
+    for element in _near(elements, anchor):
+        if element.tag in ("script", "style", "title", "meta") or _elsewhere(element):
+            continue
+        text = squash(element.text_content())
+        if not text or len(text) > 100:
+            continue
+        if element.tag == "a" and _slug_spells(element.get("href") or "", text):
+            if out and out[-1].names and _side_by_side(last_link, element):
+                out[-1].pieces.extend([",", text])
+                out[-1].names.append(text)
+            else:
+                out.append(Byline([text], [text]))
+            last_link = element
+        elif _BY_START.match(text) and not any(
+            isinstance(child.tag, str) and _BY_START.match(squash(child.text_content()))
+            for child in element
+        ):
+            out.append(Byline([squash(piece) for piece in element.itertext() if squash(piece)], []))
+            texts += 1
+    return [] if texts >= 3 else out
+
+
+def _side_by_side(first: HtmlElement | None, second: HtmlElement) -> bool:
+    """Whether two elements have the same parent or the same grandparent."""
+    if first is None:
+        return False
+    mine, theirs = list(first.iterancestors())[:2], list(second.iterancestors())[:2]
+    return any(a is b for a, b in zip(mine, theirs, strict=False))
+
+
+def _slug_spells(href: str, text: str) -> bool:
+    """Whether ``href`` is an author page whose last part spells ``text`` (``/by/jane-doe``
+    and ``Jane Doe``).
+
+    >>> _slug_spells("/authors/trevor-jackins/", "Trevor Jackins")
+    True
+    >>> _slug_spells("/authors/trevor-jackins", "More articles")
+    False
+    """
+    found = _AUTHOR_PAGE.search(href)
+    if found is None:
+        return False
+    slug = found.group().rstrip("/").rsplit("/", 1)[-1]
+    slug = regex.sub(r"\.(?:s?html?|php|aspx?)$", "", slug)
+    words = _unaccented(fold(text)).split()
+    spelled = _unaccented(fold(slug.replace("-", " ").replace("_", " "))).split()
+    return len(words) >= 2 and spelled == words
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without accents, as an address spells it (``Pérez``, ``perez``)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 _DATE_CLASS_PARTS = frozenset("date time published posted pubdate publish timestamp dated".split())
 
 
 def _printed_dates(
-    tree: HtmlElement, anchor: HtmlElement | None, bylines: list[Byline]
+    elements: list[HtmlElement], anchor: HtmlElement | None, bylines: list[Byline]
 ) -> list[dt.date]:
     """Publication dates printed beside the headline: the text of an element whose class
     names a date (``post-date``, ``published``), or a piece of a byline, that reads as a
     date line (``March 9, 2021``, ``Published 9/3/2021 | 5 min read``); never a date the
     line labels as an update."""
     texts: list[str] = []
-    for element in _near(tree, anchor, span=80):
+    for element in _near(elements, anchor, span=80):
         if element.tag in ("script", "style", "time") or _elsewhere(element):
             continue
         parts = {
@@ -397,9 +476,9 @@ def _printed_dates(
     return out
 
 
-def _times(tree: HtmlElement, anchor: HtmlElement | None) -> list[str]:
+def _times(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[str]:
     out = []
-    for element in _near(tree, anchor, span=80):
+    for element in _near(elements, anchor, span=80):
         if element.tag == "time" and not _elsewhere(element):
             value = element.get("datetime") or element.text_content()
             if squash(value):
@@ -575,7 +654,7 @@ _NAME_LABEL = regex.compile(
     r"^(?:(?:\p{L}+\s+){1,2}(?:by|par|por|door|przez)"
     r"|(?:veröffentlicht|geschrieben|erstellt|verfasst|artikel|text|beitrag)\s+von"
     r"|by|von|par|por|di|door|av|af"
-    r"|author|autor|auteur)\s*:?\s+",
+    r"|authors?|autor(?:in|en)?|auteure?s?|autore)\s*:?\s+",
     regex.IGNORECASE,
 )
 _NAME_TAIL = regex.compile(
@@ -630,8 +709,8 @@ def is_person(name: str, sites: set[str], organisations: set[str], trusted: bool
         return False  # the site (USA TODAY); a personal site's name is its author's
     if not trusted and folded in {fold(o) for o in organisations}:
         return False  # an organisation's, unless the page marks the name as a person's
-    if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words):
-        return False
+    if any(w.lower().strip(".,") in _ORGANISATION_WORDS | _JOINING_WORDS for w in words):
+        return False  # "Customs and Border Protection": a name joins no words
     if _MONTH.search(words[-1]) or words[-1].lower() in _NAME_PARTICLES | {"by", "von"}:
         return False  # "Mazi December": a date follows; "Veröffentlicht von": a label
     if any(w.lower().strip(".,") in _INTERFACE_WORDS | _ROLE_WORDS for w in words):
@@ -642,6 +721,10 @@ def is_person(name: str, sites: set[str], organisations: set[str], trusted: bool
         if not word[0].isupper():
             return False
     return trusted or not _common_words(name)
+
+
+#: Words that join the words of an organisation's name, never of a person's.
+_JOINING_WORDS = frozenset("and of for the und für et pour".split())
 
 
 def _common_words(name: str) -> bool:
@@ -738,6 +821,10 @@ def _authors(found: Signals, sites: set[str]) -> Choice | None:
         people = byline_people(byline, sites, orgs)
         if people:
             return Choice(people, "byline beside the headline")
+    for byline in found.by_lines[:3]:
+        people = byline_people(byline, sites, orgs)
+        if people:
+            return Choice(people, "a byline beside the headline that its markup does not mark")
     for article in found.articles[:1]:
         people = _people(_names(article.get("author"), people_only=True), sites, orgs, True)
         if people:

@@ -155,7 +155,8 @@ class Metadata:
         "texts",
         "person names split out of the byline",
         repaired=True,
-        html="the byline beside the headline, JSON-LD `Person`, author meta tags",
+        html="the byline beside the headline (marked, or a `By` line, or author-page "
+        "links), JSON-LD `Person`, author meta tags",
     )
     byline_affiliation: str = _field(
         "text",

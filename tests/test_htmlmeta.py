@@ -92,6 +92,37 @@ def test_authors_from_the_byline_beside_the_headline(byline: str, authors: tuple
     assert (chosen["authors"].value if "authors" in chosen else ()) == authors
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # no byline class: a short element that starts as a byline does
+        ("<p>Written by Ana Souza</p>", ("Ana Souza",)),
+        ("<div><span>Par</span> <span>Jean Dupont</span></div>", ("Jean Dupont",)),
+        ("<p>Autorin: Uta Meier</p>", ("Uta Meier",)),
+        # a link to an author page whose address spells its text; links side by side
+        ('<div><a href="/authors/trevor-jackins/">Trevor Jackins</a></div>', ("Trevor Jackins",)),
+        (
+            '<div><strong><a href="/authors/ana-souza">Ana Souza</a></strong>'
+            '<strong><a href="/authors/luis-perez">Luis Pérez</a></strong></div>',
+            ("Ana Souza", "Luis Pérez"),
+        ),
+        # a link whose text is not the name its address spells; "By" and a small word
+        ('<div><a href="/authors/trevor-jackins">More articles</a></div>', ()),
+        ('<p>By clicking "Submit" you agree to the Privacy Policy</p>', ()),
+        # an organisation's name joins words ("and", "of"): not a person
+        ("<p>By U.S. CUSTOMS AND BORDER PROTECTION</p>", ()),
+        # three or more "By" lines: a list of other stories' bylines
+        ("<p>By Ana Souza</p><p>By Luis Pérez</p><p>By Jo Roe</p>", ()),
+    ],
+)
+def test_authors_from_a_byline_its_markup_does_not_mark(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<article><h1>Bridge vote passes</h1>{byline}{ARTICLE}</article>"
+    chosen = _choose(_page("", body))
+    assert (chosen["authors"].value if "authors" in chosen else ()) == authors
+
+
 def test_bylines_of_other_stories_and_footers_are_not_authors() -> None:
     body = (
         f"<article><h1>Bridge vote passes</h1>{ARTICLE}</article>"
