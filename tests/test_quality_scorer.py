@@ -126,6 +126,11 @@ def test_metadata_folding() -> None:
     assert score.author_set("By Jane Doe and John Smith") == {"jane doe", "john smith"}
     assert score.author_set(["José Núñez", "A. Writer"]) == {"jose nunez", "a writer"}
     assert score.author_set("") == frozenset()
+    # credentials after a name are not names, on either side; capitals are names
+    assert score.author_set("Jillian Kubala, MS, RD") == {"jillian kubala"}
+    assert score.author_set(["Genevieve Carlton", "Ph D"]) == {"genevieve carlton"}
+    assert score.author_set("JWU") == {"jwu"}
+    assert score.author_set("ANA SOUZA & LUIS PEREZ") == {"ana souza", "luis perez"}
     assert score.same_date("2024-05-01", "2024-05-01") and not score.same_date(None, "x")
 
 

@@ -235,9 +235,21 @@ def author_set(authors: str | Iterable[str] | None) -> frozenset[str]:
     if not authors:
         return frozenset()
     parts: list[str] = []
-    for item in [authors] if isinstance(authors, str) else authors:
+    items = [authors] if isinstance(authors, str) else list(authors)
+    for item in items:
         parts.extend(_NAME_SPLIT.split(_BY.sub("", item.strip())))
+    if not all(item.isupper() for item in items):  # in capitals, names look like credentials
+        names = [p for p in parts if not _CREDENTIALS.match(p.strip())]
+        parts = names or parts
     return frozenset(f for f in (fold_name(p) for p in parts) if f)
+
+
+#: Letters after a name (``MS, RD``, ``Ph.D.``, ``CFP®``, ``M.D. FACLM``): credentials, which
+#: are not names (issue #17: "no job titles, credentials"), left out on either side of the
+#: comparison unless there is nothing else (``JWU``).
+_CREDENTIALS = regex.compile(
+    r"^(?:(?:\p{Lu}{2,6}|(?:\p{Lu}\p{Ll}?\.){1,3}|Ph\.?\s?D\.?)[®™]?(?:\s+|$))+$"
+)
 
 
 def same_date(true: str | None, found: object) -> bool:
