@@ -260,3 +260,26 @@ def test_a_table_loses_rows_only_as_a_whole() -> None:
     doc = Document([Block(Kind.TABLE, rows)])
     assert removable(doc, {id(rows[0]), id(rows[1])}) == []
     assert removable(doc, {id(r) for r in rows}) == rows
+
+
+def test_a_date_line_removed_with_the_chrome_above_the_article_lands_in_the_metadata() -> None:
+    import datetime as dt
+
+    text = page(MENU[:8], ["March 9, 2021"], MENU[8:], PROSE, RELATED, FOOTER)
+    first = cleanarticle.clean(text)
+    assert "March 9, 2021" not in first.body
+    assert first.metadata.date == dt.date(2021, 3, 9)
+    [move] = [e for e in first.edits if e.code == "CA402" and e.kind == "move"]
+    assert move.before == "March 9, 2021" and "date line -> date" in move.reason
+    again = cleanarticle.clean(first.markdown)  # a fixed point, the date included
+    assert again.markdown == first.markdown and again.metadata.date == first.metadata.date
+
+
+def test_an_updated_date_or_an_unlabelled_one_after_the_article_is_not_its_date() -> None:
+    for extra in (["Updated March 9, 2021"], ["Last updated:", "March 9, 2021"]):
+        found = cleanarticle.clean(page(MENU, extra, PROSE, RELATED, FOOTER))
+        assert found.metadata.date is None, extra
+    after = cleanarticle.clean(page(MENU, PROSE, ["March 9, 2021"], RELATED, FOOTER))
+    assert after.metadata.date is None  # a comment's or a teaser's date, as likely
+    labelled = cleanarticle.clean(page(MENU, PROSE, ["Published March 9, 2021"], FOOTER))
+    assert str(labelled.metadata.date) == "2021-03-09"

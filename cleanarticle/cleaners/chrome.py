@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from cleanarticle import detect
 from cleanarticle.classify import decide, load_classifier, units
+from cleanarticle.classify.features import Unit
 from cleanarticle.cleaners._util import drop_empty
 from cleanarticle.model import RAW_KINDS, Document, Kind, Line
 from cleanarticle.parse import LIST_MARKER
@@ -91,21 +93,63 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     start, end = decision.span
     chosen = {id(found[i].line) for i in decision.remove}
     gone = {id(line) for line in removable(doc, chosen)}
+    dated = _article_date(doc, found, decision.span, set(decision.remove), gone)
     for i in decision.remove:
         unit, p = found[i], probabilities[i]
         if id(unit.line) not in gone:
             continue
         where = "before" if i < start else "after"
         run = start if i < start else len(found) - end
+        why = f"page chrome (p={p:.2f}, {where} the article, in a run of {run} lines)"
+        if i == dated:
+            why = f"date line -> date: the article's, in its {why}"
         ctx.record(
-            "remove",
-            f"page chrome (p={p:.2f}, {where} the article, in a run of {run} lines)",
+            "move" if i == dated else "remove",
+            why,
             before=unit.line.text,
             line=unit.line.number,
         )
     for block in doc.blocks:
         block.lines = [line for line in block.lines if id(line) not in gone]
     drop_empty(doc)
+
+
+#: How many lines beside the article a removed date line may stand and be the article's
+#: (its head: headline, byline, reading time, share row, date; or its closing line).
+DATE_REACH = 12
+
+
+def _article_date(
+    doc: Document, found: list[Unit], span: tuple[int, int], removed: set[int], gone: set[int]
+) -> int | None:
+    """Of the removed lines, the index of the article's date line, which lands in the
+    metadata rather than the bin: the date line nearest above the article, or the first
+    labelled one (``Published ...``, or a ``Published`` line above it) after it, within
+    :data:`DATE_REACH` lines; never an "Updated" date. None when the metadata has a date."""
+    if doc.metadata.date is not None:
+        return None
+    start, end = span
+    above = range(start - 1, max(-1, start - 1 - DATE_REACH), -1)
+    below = range(end, min(len(found), end + DATE_REACH))
+    for labelled, indices in ((False, above), (True, below)):
+        for i in indices:
+            text = found[i].line.text
+            if i not in removed or id(found[i].line) not in gone or len(text) > 160:
+                continue
+            day = detect.parse_date_line(text)
+            if day is None:
+                continue
+            label = found[i - 1].line.text if i and len(found[i - 1].line.text) <= 30 else ""
+            if detect.is_updated(text) or detect.is_updated(f"{label} {text}"):
+                continue
+            if labelled and not (
+                detect.has_date_label(text) or detect.has_date_label(f"{label} {text}")
+            ):
+                continue
+            stamp = detect.parse_timestamp(text)
+            doc.set_meta(date=day, **({"timestamp": stamp} if stamp else {}))
+            return i
+    return None
 
 
 def removable(doc: Document, chosen: set[int]) -> list[Line]:
