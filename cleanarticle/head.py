@@ -272,10 +272,11 @@ def _headline_shaped(block: Block) -> bool:
 
 
 def _reads_as_headline(text: str) -> bool:
-    """Not a menu or breadcrumb trail, a kicker in capitals, a teaser for another article
-    or a labelled date: lines of those shapes are never the title."""
-    if _menu_like(text) or _SHOUTED.fullmatch(detect.squash(text)):
-        return False
+    """Not a menu or breadcrumb trail, a kicker in capitals, a reading time or a count, a
+    teaser for another article or a labelled date: lines of those shapes are never the
+    title."""
+    if _menu_like(text) or _SHOUTED.fullmatch(detect.squash(text)) or detect.is_trivia(text):
+        return False  # "5 min read", "3 comments": furniture beside a date
     if ":" in text and detect.is_teaser(text):
         return False
     return not detect.has_date_label(text)

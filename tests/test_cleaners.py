@@ -1220,6 +1220,12 @@ def test_headline_after_menus_by_the_byline_and_date_beside_it() -> None:
     assert "Home › News › World" in article.body  # a breadcrumb is never the title
 
 
+@pytest.mark.parametrize("furniture", ["5 min read", "12 comments", "3 Minute Read"])
+def test_a_reading_time_or_a_count_above_a_date_is_never_the_title(furniture: str) -> None:
+    article = run(f"Skip to content\n\n{furniture}\n\nMarch 9, 2021\n\n{PROSE}\n")
+    assert article.metadata.title != furniture
+
+
 def test_a_name_under_the_headline_is_the_byline_in_english_only() -> None:
     english = f"Subscribe\n\nCouncil Backs Tram Plan\n\nSelin Romano\n\nMarch 3, 2024\n\n{PROSE}\n"
     assert run(english).metadata.authors == ("Selin Romano",)

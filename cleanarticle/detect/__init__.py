@@ -24,6 +24,7 @@ from cleanarticle.detect.caption import (
 from cleanarticle.detect.date import (
     DATE_LABEL,
     has_date_label,
+    is_trivia,
     is_updated,
     parse_date,
     parse_date_line,
@@ -50,6 +51,7 @@ __all__ = [
     "is_credit",
     "is_teaser",
     "is_title_like",
+    "is_trivia",
     "is_updated",
     "parse_byline",
     "parse_caption",
