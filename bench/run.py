@@ -189,19 +189,22 @@ class RealPages:
 
 
 def real_pages(root: Path, sizes: Sizes, cache: Path | None) -> RealPages:
-    """Pages in their fixed hash order; every fifth one for HTML, the others with a body
-    alternately for bodies and dumps, those without one (trafilatura's set) for dumps."""
+    """Pages in their fixed hash order; every fifth one for HTML, of the others with a body
+    two in three for bodies and one for dumps, those without one (trafilatura's set) for
+    dumps."""
     pages = sorted(data.load(root), key=data.stable_rank)
     want_html = sizes.html * sizes.rounds + 1
     want_dumps = sizes.dumps * sizes.rounds + sizes.warm_docs + sizes.share_docs
     html: list[data.Page] = []
     body_pages: list[data.Page] = []
     dump_pages: list[data.Page] = []
+    with_body = 0
     for index, page in enumerate(pages):
         if index % 5 == 4:
             html.append(page)
-        elif page.body and (len(body_pages) <= len(dump_pages) or not page.body.strip()):
-            body_pages.append(page)
+        elif page.body and page.body.strip():
+            with_body += 1
+            (body_pages if with_body % 3 else dump_pages).append(page)
         else:
             dump_pages.append(page)
     dumps: list[str] = []
@@ -214,7 +217,7 @@ def real_pages(root: Path, sizes: Sizes, cache: Path | None) -> RealPages:
         if text.strip():
             dumps.append(text)
             converters[converter] += 1
-    bodies = [p.body for p in body_pages if p.body and p.body.strip()]
+    bodies = [p.body for p in body_pages if p.body]
     return RealPages(bodies, dumps, dict(converters), html[:want_html])
 
 
