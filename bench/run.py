@@ -28,13 +28,15 @@ import gc
 import os
 import platform
 import random
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
@@ -66,13 +68,14 @@ class Sizes:
     scaling_rounds: int
     hostile_scale: float  # 1: the sizes the inputs' names say
     hostile_rounds: int
+    hostile_limit: float  # seconds: a round of a hostile input is stopped after this
     cli_runs: int
     share_docs: int  # documents of each real corpus for the cleaners' shares
     warm_docs: int
 
 
-FULL = Sizes(5, 60, 70, 1.0, 30, (10, 50), 3, 1.0, 3, 9, 60, 8)
-QUICK = Sizes(3, 12, 10, 0.15, 6, (2,), 3, 0.05, 2, 3, 12, 3)
+FULL = Sizes(5, 60, 70, 1.0, 30, (10, 50), 3, 1.0, 3, 60, 9, 60, 8)
+QUICK = Sizes(3, 12, 10, 0.15, 6, (2,), 3, 0.05, 2, 20, 3, 12, 3)
 
 
 # -- timing ------------------------------------------------------------------------------
@@ -104,16 +107,19 @@ def side_by_side(
 
 @dataclass(frozen=True)
 class Range:
-    """Figures over rounds."""
+    """Figures over rounds (``stopped``: the last is a lower bound, its run was stopped)."""
 
     values: tuple[float, ...]
+    stopped: bool = False
 
     @property
     def median(self) -> float:
-        return statistics.median(self.values)
+        return max(self.values) if self.stopped else statistics.median(self.values)
 
     def show(self, digits: int = 2) -> str:
         """``0.93 (0.90–1.02)``: the median, then min–max."""
+        if self.stopped:
+            return f"> {self.median:.{digits}f} (stopped at the time limit)"
         low, high = min(self.values), max(self.values)
         return f"{self.median:.{digits}f} ({low:.{digits}f}–{high:.{digits}f})"
 
@@ -416,6 +422,26 @@ def scaling(report: Report, lines: pathological.Lines, sizes: Sizes) -> None:
 BIG = 10_000_000
 
 
+class Overtime(BaseException):
+    """A round ran past its time limit (a BaseException: no ``except Exception`` takes it)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise Overtime in the running code after ``seconds`` (SIGALRM: main thread, Unix)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Overtime
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def hostile(report: Report, lines: pathological.Lines, sizes: Sizes) -> None:
     """Seconds per MB for each hostile input, a new one (new lines) each round."""
     report.say("## Hostile inputs, built of distinct lines")
@@ -424,15 +450,16 @@ def hostile(report: Report, lines: pathological.Lines, sizes: Sizes) -> None:
         f"`clean(data)` on bytes, as a file is read; {sizes.hostile_rounds} rounds, each on "
         "an input built anew (no line of it was in an earlier one). ftfy: `ftfy.fix_text` "
         "on the same input decoded, timed in alternating order (where it is UTF-8 and at "
-        f"most {BIG // 1_000_000} MB; larger inputs get two rounds)."
+        f"most {BIG // 1_000_000} MB; larger inputs get two rounds). A round that runs "
+        f"past {sizes.hostile_limit:g} s (or 3 s per MB) is stopped: the input takes more "
+        "than that, and gets no more rounds."
     )
     report.say()
     rows = []
     for name, make in pathological.INPUTS.items():
         progress(f"hostile: {name}")
         per_mb, reference, sizes_mb = [], [], []
-        rounds = sizes.hostile_rounds
-        number = 0
+        rounds, number, stopped = sizes.hostile_rounds, 0, False
         while number < rounds:
             raw = make(lines, sizes.hostile_scale)
             if len(raw) > BIG:
@@ -444,13 +471,20 @@ def hostile(report: Report, lines: pathological.Lines, sizes: Sizes) -> None:
             size = len(raw) / 1e6
             if number % 2 and text is not None:
                 reference.append(timed(lambda text=text: ftfy.fix_text(text)) / size)
-            per_mb.append(timed(lambda raw=raw: clean_all([raw])) / size)
+            limit = max(sizes.hostile_limit, 3 * size)  # a stop means over 1 s/MB
+            try:
+                with time_limit(limit):
+                    per_mb.append(timed(lambda raw=raw: clean_all([raw])) / size)
+            except Overtime:
+                per_mb.append(limit / size)
+                stopped = True
+                rounds = 0  # no more rounds of this input
             if number % 2 == 0 and text is not None:
                 reference.append(timed(lambda text=text: ftfy.fix_text(text)) / size)
             sizes_mb.append(size)
             number += 1
             del raw, text
-        figure = ranged(per_mb)
+        figure = Range(tuple(per_mb), stopped)
         label = pathological.label(name, sizes.hostile_scale)
         rows.append(
             (
