@@ -120,7 +120,7 @@ def _markup(lines: Lines, scale: float) -> bytes:
     def make() -> str:
         return "".join(rng.choice("*_[]`(") + rng.choice(["", lines.word()]) for _ in range(40))
 
-    return _distinct(lines, make, int(8_000 * scale), "\n")
+    return _distinct(lines, make, int(5_000 * scale), "\n")
 
 
 def _mojibake(lines: Lines, scale: float) -> bytes:
@@ -203,7 +203,7 @@ COUNTS = {
     "one-word paragraphs": 50_000,
     "URL lines": 200_000,
     "title-like lines": 100_000,
-    "lines of unbalanced markup": 8_000,
+    "lines of unbalanced markup": 5_000,
 }
 
 
