@@ -29,6 +29,7 @@ def url_lines(doc: Document, ctx: Context) -> None:
     if not holds_any(doc, ":", PARAGRAPHS):
         return  # every URL and every URL label has a colon
     waiting_label: Line | None = None
+    links = _Links(doc.metadata.links)  # set once at the end: one tuple, not one per URL
     for block in doc.blocks:
         if block.kind is not Kind.PARAGRAPH:
             continue
@@ -51,12 +52,27 @@ def url_lines(doc: Document, ctx: Context) -> None:
                     waiting_label = None
                 kept.append(line)
                 continue
-            _place(doc, ctx, url, line, own=is_label or waiting_label is not None)
+            _place(doc, ctx, url, line, links, own=is_label or waiting_label is not None)
             waiting_label = None
         block.lines = kept
     if waiting_label is not None:  # a label with nothing after it: keep the text
         doc.blocks.append(_label_block(ctx, waiting_label))
+    if len(links.items) != len(doc.metadata.links):
+        doc.set_meta(links=tuple(links.items))
     drop_empty(doc)
+
+
+class _Links:
+    """The links collected so far, in order, with a set to ask whether one is in."""
+
+    def __init__(self, items: tuple[str, ...]) -> None:
+        self.items = list(items)
+        self.seen = set(items)
+
+    def add(self, url: str) -> None:
+        if url not in self.seen:
+            self.seen.add(url)
+            self.items.append(url)
 
 
 def _restore(ctx: Context, label: Line) -> list[Line]:
@@ -69,7 +85,7 @@ def _label_block(ctx: Context, label: Line) -> Block:
     return Block(Kind.PARAGRAPH, [label])
 
 
-def _place(doc: Document, ctx: Context, url: str, line: Line, *, own: bool) -> None:
+def _place(doc: Document, ctx: Context, url: str, line: Line, links: _Links, *, own: bool) -> None:
     meta = doc.metadata
     if own and not meta.url:
         doc.set_meta(url=url)
@@ -80,8 +96,7 @@ def _place(doc: Document, ctx: Context, url: str, line: Line, *, own: bool) -> N
         doc.set_meta(author_url=url)
         field = "author_url"
     else:
-        if url not in meta.links:
-            doc.set_meta(links=(*meta.links, url))
+        links.add(url)
         field = "links"
     doc.origins.setdefault(url, line.number)
     ctx.record("move", f"URL line -> {field}", before=line.text, after=url, line=line.number)
