@@ -13,16 +13,17 @@ import contextlib
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import regex
-from lxml.html import HtmlElement
 
-from cleanarticle import htmlmeta
 from cleanarticle.detect import is_credit, parse_caption, squash, strip_credit_label
 from cleanarticle.errors import InputError
 from cleanarticle.model import Image
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # The HTML libraries log what they cannot parse; this library reports it in the edits.
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -77,6 +78,8 @@ def extract(html: str, url: str | None = None) -> Extracted:
     'Rain'
     """
     import trafilatura  # imported here: it takes a while, and text input does not need it
+
+    from cleanarticle import htmlmeta  # with lxml, which text input does not need either
 
     if html.lstrip().startswith("%PDF-"):
         raise InputError("a PDF document, not an HTML page; extract its text first")
