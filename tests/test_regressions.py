@@ -252,3 +252,33 @@ def test_entities_nested_past_the_decoding_rounds_settle_to_a_fixed_point() -> N
     settled = clean(text)
     assert settled.stable is True and settled.body == "Tom &lt;b&gt; and Jerry went home late.\n"
     assert clean(settled.markdown).markdown == settled.markdown
+
+
+def test_english_dates_read_without_dateparser_are_the_dates_dateparser_reads() -> None:
+    """The fast path for English month names gives what dateparser gives, on generated
+    forms of every month name, day, weekday and ordinal, in any letter case."""
+    import random
+
+    import dateparser
+
+    from cleanarticle.detect import date as dates
+
+    rng = random.Random(3)
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
+    checked = 0
+    for _ in range(400):
+        month = rng.choice([*dates._MONTHS])
+        month = rng.choice([month, month.capitalize(), month.upper()])
+        day, year = rng.randint(1, 31), rng.randint(1990, 2030)
+        ordinal = rng.choice(["", "", "st", "th"])
+        weekday = rng.choice(["", "", "Friday, ", "Mon "])
+        text = rng.choice(
+            [f"{weekday}{month} {day}{ordinal}, {year}", f"{weekday}{day}{ordinal} {month} {year}"]
+        )
+        fast = dates._english_date(text)
+        assert fast is not None, text
+        found = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+        expected = found.date() if found is not None and found.day == day else None
+        assert (fast or None) == expected, text
+        checked += 1
+    assert checked == 400
