@@ -31,6 +31,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -41,6 +42,7 @@ from cleanarticle.detect.byline import parse_byline, split_byline
 from cleanarticle.detect.date import is_updated, parse_date, parse_date_line
 from cleanarticle.detect.text import squash
 from cleanarticle.lexicon import zipf
+from cleanarticle.urls import author_slug, slugify
 
 #: Separators between a headline and the site's name in a metadata title.
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|·|»|::|/|•|~)\s+")
@@ -393,8 +395,8 @@ def _by_lines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[B
     for element in _near(elements, anchor):
         if element.tag in ("script", "style", "title", "meta") or _elsewhere(element):
             continue
-        text = squash(element.text_content())
-        if not text or len(text) > 100:
+        text = _short_text(element, 100)
+        if not text:
             continue
         if element.tag == "a" and _slug_spells(element.get("href") or "", text):
             if out and out[-1].names and _side_by_side(last_link, element):
@@ -404,7 +406,7 @@ def _by_lines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[B
                 out.append(Byline([text], [text]))
             last_link = element
         elif _BY_START.match(text) and not any(
-            isinstance(child.tag, str) and _BY_START.match(squash(child.text_content()))
+            isinstance(child.tag, str) and _BY_START.match(_short_text(child, 100))
             for child in element
         ):
             out.append(Byline([squash(piece) for piece in element.itertext() if squash(piece)], []))
@@ -412,11 +414,25 @@ def _by_lines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[B
     return [] if texts >= 3 else out
 
 
+def _short_text(element: HtmlElement, limit: int) -> str:
+    """The element's text, single-spaced, or ``""`` when it is longer than ``limit``
+    characters (read no further than that: the page's outer boxes hold all its text)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > 3 * limit:  # room for the spaces and newlines markup puts between words
+            return ""
+        pieces.append(piece)
+    text = squash("".join(pieces))
+    return text if len(text) <= limit else ""
+
+
 def _side_by_side(first: HtmlElement | None, second: HtmlElement) -> bool:
     """Whether two elements have the same parent or the same grandparent."""
     if first is None:
         return False
-    mine, theirs = list(first.iterancestors())[:2], list(second.iterancestors())[:2]
+    mine, theirs = islice(first.iterancestors(), 2), islice(second.iterancestors(), 2)
     return any(a is b for a, b in zip(mine, theirs, strict=False))
 
 
@@ -429,14 +445,10 @@ def _slug_spells(href: str, text: str) -> bool:
     >>> _slug_spells("/authors/trevor-jackins", "More articles")
     False
     """
-    found = _AUTHOR_PAGE.search(href)
-    if found is None:
+    slug = author_slug(href)
+    if slug is None or len(text.split()) < 2:
         return False
-    slug = found.group().rstrip("/").rsplit("/", 1)[-1]
-    slug = regex.sub(r"\.(?:s?html?|php|aspx?)$", "", slug)
-    words = _unaccented(fold(text)).split()
-    spelled = _unaccented(fold(slug.replace("-", " ").replace("_", " "))).split()
-    return len(words) >= 2 and spelled == words
+    return _unaccented(slug.lower().replace("_", "-")) == _unaccented(slugify(text))
 
 
 def _unaccented(text: str) -> str:

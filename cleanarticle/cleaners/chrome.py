@@ -139,14 +139,13 @@ def _article_date(
             day = detect.parse_date_line(text)
             if day is None:
                 continue
-            label = found[i - 1].line.text if i and len(found[i - 1].line.text) <= 30 else ""
-            if detect.is_updated(text) or detect.is_updated(f"{label} {text}"):
+            above_text = found[i - 1].line.text if i else ""
+            read = f"{above_text} {text}" if len(above_text) <= 30 else text  # with its label
+            if detect.is_updated(read) or detect.is_updated(text):
                 continue
-            if labelled and not (
-                detect.has_date_label(text) or detect.has_date_label(f"{label} {text}")
-            ):
+            if labelled and not (detect.has_date_label(text) or detect.has_date_label(read)):
                 continue
-            stamp = detect.parse_timestamp(text)
+            stamp = None if doc.metadata.timestamp else detect.parse_timestamp(text)
             doc.set_meta(date=day, **({"timestamp": stamp} if stamp else {}))
             return i
     return None

@@ -29,7 +29,7 @@ def url_lines(doc: Document, ctx: Context) -> None:
     if not holds_any(doc, ":", PARAGRAPHS):
         return  # every URL and every URL label has a colon
     waiting_label: Line | None = None
-    links = _Links(doc.metadata.links)  # set once at the end: one tuple, not one per URL
+    links = dict.fromkeys(doc.metadata.links)  # in order; set once, not a tuple per URL
     for block in doc.blocks:
         if block.kind is not Kind.PARAGRAPH:
             continue
@@ -57,22 +57,9 @@ def url_lines(doc: Document, ctx: Context) -> None:
         block.lines = kept
     if waiting_label is not None:  # a label with nothing after it: keep the text
         doc.blocks.append(_label_block(ctx, waiting_label))
-    if len(links.items) != len(doc.metadata.links):
-        doc.set_meta(links=tuple(links.items))
+    if len(links) != len(doc.metadata.links):
+        doc.set_meta(links=tuple(links))
     drop_empty(doc)
-
-
-class _Links:
-    """The links collected so far, in order, with a set to ask whether one is in."""
-
-    def __init__(self, items: tuple[str, ...]) -> None:
-        self.items = list(items)
-        self.seen = set(items)
-
-    def add(self, url: str) -> None:
-        if url not in self.seen:
-            self.seen.add(url)
-            self.items.append(url)
 
 
 def _restore(ctx: Context, label: Line) -> list[Line]:
@@ -85,7 +72,9 @@ def _label_block(ctx: Context, label: Line) -> Block:
     return Block(Kind.PARAGRAPH, [label])
 
 
-def _place(doc: Document, ctx: Context, url: str, line: Line, links: _Links, *, own: bool) -> None:
+def _place(
+    doc: Document, ctx: Context, url: str, line: Line, links: dict[str, None], *, own: bool
+) -> None:
     meta = doc.metadata
     if own and not meta.url:
         doc.set_meta(url=url)
@@ -96,7 +85,7 @@ def _place(doc: Document, ctx: Context, url: str, line: Line, links: _Links, *, 
         doc.set_meta(author_url=url)
         field = "author_url"
     else:
-        links.add(url)
+        links.setdefault(url)
         field = "links"
     doc.origins.setdefault(url, line.number)
     ctx.record("move", f"URL line -> {field}", before=line.text, after=url, line=line.number)
