@@ -51,6 +51,7 @@ from cleanarticle.files import (
     special_kind,
 )
 from cleanarticle.frontmatter import yaml_error
+from cleanarticle.parquet import ParquetError, is_parquet, open_parquet, read_rows
 
 #: File names a directory is searched for (``--include`` replaces them).
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
@@ -66,8 +67,9 @@ UNREADABLE_SUFFIXES = {
     ".zip": "an archive",
     ".tar": "an archive",
     ".tgz": "an archive",
-    ".parquet": "a Parquet file",
 }
+#: What batch reads, for the error of a file it does not.
+READABLE = "batch reads articles, JSONL (.jsonl, .jsonl.gz, .jsonl.zst) and Parquet files"
 STDIN = "-"
 ZSTANDARD_MISSING = "reading or writing .zst needs the zstandard package: pip install zstandard"
 
@@ -132,13 +134,18 @@ class Result:
     #: The error is a bug (a cleaner raised, the output is not a fixed point), not the input's.
     internal: bool = False
 
+    def to_record(self) -> dict[str, Any]:
+        """The output record: ``{"id", "markdown", "metadata", "edits"}``, or ``{"id",
+        "error"}`` (a JSONL line, a Parquet row)."""
+        if self.error is not None:
+            return {"id": self.id, "error": self.error}
+        record = {"id": self.id, "markdown": self.markdown, **self.data}
+        record.pop("body", None)
+        return record
+
     def to_json(self) -> str:
         """The JSONL line (without its newline); always encodable as UTF-8."""
-        if self.error is not None:
-            record: dict[str, Any] = {"id": self.id, "error": self.error}
-        else:
-            record = {"id": self.id, "markdown": self.markdown, **self.data}
-            record.pop("body", None)
+        record = self.to_record()
         line = json.dumps(record, ensure_ascii=False, default=str)
         try:
             line.encode("utf-8")
@@ -160,11 +167,12 @@ def read_records(
     max_size: int = DEFAULT_MAX_SIZE,
     fields: JsonFields = JsonFields(),
 ) -> Iterator[Record]:
-    """Records from files, directories (recursive) and JSONL files (``-``: standard input;
-    ``.jsonl.gz``, and ``.jsonl.zst`` with zstandard installed, are decompressed).
+    """Records from files, directories (recursive), JSONL files (``-``: standard input;
+    ``.jsonl.gz``, and ``.jsonl.zst`` with zstandard installed, are decompressed) and
+    Parquet files (``.parquet``, ``.pq``: with pyarrow installed; a row is a JSONL record).
 
     ``labels`` names inputs in record ids (a spooled standard input is ``<stdin>``);
-    ``fields`` names the fields of JSONL records. What cannot be read is a record with an
+    ``fields`` names the fields of records. What cannot be read is a record with an
     error, never a silent gap: a FIFO, socket or device (read it from ``-``), a file over
     ``max_size`` bytes, an unreadable directory, a symbolic link out of its input tree or
     to a directory (not followed), a compressed file or archive that is not JSONL.
@@ -173,9 +181,10 @@ def read_records(
         path = Path(name)
         if name == STDIN or jsonl_compression(name) is not None:
             yield from _jsonl_records(name, (labels or {}).get(name), fields)
+        elif is_parquet(name):
+            yield from _parquet_records(name, (labels or {}).get(name), fields)
         elif path.suffix.lower() in UNREADABLE_SUFFIXES:
-            what = UNREADABLE_SUFFIXES[path.suffix.lower()]
-            error = f"{what}: batch reads articles, JSONL, .jsonl.gz and .jsonl.zst files"
+            error = f"{UNREADABLE_SUFFIXES[path.suffix.lower()]}: {READABLE}"
             yield Record(name, out=str(PurePosixPath(path.name).with_suffix(".md")), error=error)
         elif path.is_dir():
             for found, problem in _walk(path, include, exclude):
@@ -315,6 +324,36 @@ def _jsonl_records(
             yield Record(f"{label}:{number + 1}", error=why)
 
 
+def _parquet_records(
+    name: str, label: str | None = None, fields: JsonFields = JsonFields()
+) -> Iterator[Record]:
+    """One record per row, read as a JSONL line's object is (``FILE:ROW`` when it has no
+    id); only the columns ``fields`` names are read."""
+    label = label or name
+    try:
+        kind = special_kind(os.stat(name).st_mode)
+        if kind is not None:
+            error = f"{kind}, not a regular file; a Parquet file must be a regular file"
+            yield Record(label, error="is a directory" if kind == "a directory" else error)
+            return
+        file = open_parquet(name)
+    except (ImportError, ParquetError) as exc:  # no pyarrow; not a Parquet file
+        yield Record(label, error=str(exc))
+        return
+    except OSError as exc:
+        yield Record(label, error=f"cannot read: {exc.strerror or exc}")
+        return
+    number = 0
+    with contextlib.closing(file):
+        try:
+            columns = (fields.id, fields.text, fields.html, fields.url)
+            for number, data in enumerate(read_rows(file, columns), 1):
+                yield _data_record(data, f"{label}:{number}", fields)
+        except ParquetError as exc:  # the rows before were read; what follows is lost
+            why = f"cannot read past row {number} ({exc}): the file is cut short or corrupt"
+            yield Record(f"{label}:{number + 1}", error=why)
+
+
 def open_jsonl(name: str) -> IO[bytes]:
     """A JSONL file opened for reading lines of bytes, decompressed as its name says."""
     compression = jsonl_compression(name)
@@ -377,12 +416,22 @@ def _json_record(raw: bytes, where: str, fields: JsonFields = JsonFields()) -> R
     if not isinstance(data, dict):
         expected = f"'{fields.id}' and '{fields.text}' or '{fields.html}'"
         return Record(where, error=f"expected a JSON object with {expected}")
-    ident = str(data.get(fields.id, where))
+    return _data_record(data, where, fields)
+
+
+def _data_record(data: Mapping[str, Any], where: str, fields: JsonFields) -> Record:
+    """The record of a JSONL line's object or a Parquet row: its id (``where`` when it has
+    none, or null), its HTML or else its text (a string; bytes from a Parquet binary
+    column are decoded as a file's are), its url."""
+    ident = data.get(fields.id)
+    if isinstance(ident, bytes):
+        ident = ident.decode("utf-8", errors="replace")
+    ident = where if ident is None else str(ident)
     url = data.get(fields.url) if isinstance(data.get(fields.url), str) else None
     out = _safe_path(ident) + ".md"
     for key, format in ((fields.html, "html"), (fields.text, "auto")):
         value = data.get(key)
-        if isinstance(value, str):
+        if isinstance(value, (str, bytes)):
             return Record(ident, value, format, url=url, out=out)
     error = f"no '{fields.text}' or '{fields.html}' string in the record"
     return Record(ident, out=out, error=error)

@@ -58,9 +58,9 @@ exit codes (the worst of all files):
        --verbose shows the traceback)
 
 other commands:
-  cleanarticle batch INPUT... --out DIR|FILE.jsonl
-                                clean a corpus (files, directories, JSONL, HTML) on
-                                every core (see 'cleanarticle batch --help')
+  cleanarticle batch INPUT... --out DIR|FILE.jsonl|FILE.parquet
+                                clean a corpus (files, directories, JSONL, Parquet,
+                                HTML) on every core (see 'cleanarticle batch --help')
   cleanarticle evidence build INPUT... -o FILE
                                 save a corpus's word counts for the typo cleaner, to
                                 clean shards with 'batch --evidence FILE' (see

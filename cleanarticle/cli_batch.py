@@ -38,20 +38,30 @@ from cleanarticle.batch import (
 from cleanarticle.errors import ConfigError
 from cleanarticle.evidence import Evidence, EvidenceError
 from cleanarticle.files import DEFAULT_MAX_SIZE
+from cleanarticle.parquet import (
+    ParquetError,
+    ParquetResults,
+    is_parquet,
+    missing_columns,
+    pyarrow_parquet,
+)
 from cleanarticle.settings import file_settings, parse_size
 from cleanarticle.writing import current_umask, write_atomic
 
 DESCRIPTION = """\
-Clean a whole corpus. INPUTs are article files, directories (searched recursively) and
+Clean a whole corpus. INPUTs are article files, directories (searched recursively),
 JSONL files with one record per line: {"id": ..., "text" or "html": ..., "url": ...}
 ('-' reads JSONL from standard input; FILE.jsonl.gz is read, and FILE.jsonl.zst with the
-zstandard package installed; --id-field and the like name other fields).
+zstandard package installed) and Parquet files (FILE.parquet, FILE.pq: with pyarrow
+installed; a row is read as a JSONL record). --id-field and the like name other fields.
 
 Results go to a directory of .md files mirroring the inputs (--out DIR), or to one JSONL
 file with a record per input, in input order: {"id", "markdown", "metadata", "edits"},
 or {"id", "error"} for a document that failed (--out FILE.jsonl, FILE.jsonl.gz,
-FILE.jsonl.zst, or --out - for stdout). A JSONL file is written as FILE.jsonl.partial
-until the run ends; --resume finishes the one an interrupted or killed run left.
+FILE.jsonl.zst, or --out - for stdout), or to a Parquet file with those columns
+(--out FILE.parquet; metadata and edits as JSON text). A JSONL file is written as
+FILE.jsonl.partial until the run ends; --resume finishes the one an interrupted or
+killed run left.
 
 Documents cleaned together share evidence for the typo cleaner: a first pass counts the
 words of the whole corpus, the second pass cleans each document with those counts, so
@@ -70,6 +80,7 @@ examples:
   cleanarticle batch scraped/ --out clean/
   cleanarticle batch pages.jsonl --out clean.jsonl --jobs 8
   cleanarticle batch pages.jsonl --out clean.jsonl --resume   # finish a killed run
+  cleanarticle batch pages.parquet --out clean.parquet --html-field content
   cat pages.jsonl | cleanarticle batch - --out - | jq .metadata.title
 """
 
@@ -90,9 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, JSONL")
     parser.add_argument(
-        "-o", "--out", required=True, metavar="DIR|FILE.jsonl[.gz]", help="where results go"
+        "inputs", nargs="+", metavar="INPUT", help="files, directories, JSONL, Parquet"
+    )
+    parser.add_argument(
+        "-o",
+        "--out",
+        required=True,
+        metavar="DIR|FILE.jsonl[.gz]|FILE.parquet",
+        help="where results go",
     )
     parser.add_argument(
         "--include",
@@ -115,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="how to read files: HTML pages, text, or decide from the content (default)",
     )
-    fields = parser.add_argument_group("JSONL records", "the names of their fields")
+    fields = parser.add_argument_group(
+        "JSONL records and Parquet rows", "the names of their fields (Parquet: columns)"
+    )
     for name, default in (("text", "text"), ("html", "html"), ("id", "id"), ("url", "url")):
         fields.add_argument(
             f"--{name}-field", default=default, metavar="NAME", help=f"default: {default}"
@@ -251,11 +270,14 @@ def _main(argv: list[str]) -> int:
             saved = Evidence.load(args.evidence)
         fields = JsonFields(args.id_field, args.text_field, args.html_field, args.url_field)
         for name in [*args.files, args.out]:
-            if jsonl_compression(name) == "zstd":
-                try:
+            try:
+                if jsonl_compression(name) == "zstd":
                     zstandard()
-                except ImportError as exc:
-                    raise BatchUsageError(f"{name}: {exc}") from None
+                elif is_parquet(name):
+                    pyarrow_parquet()
+            except ImportError as exc:
+                raise BatchUsageError(f"{name}: {exc}") from None
+        _check_parquet_inputs(args.files, fields)
         if args.stats is not None and not Path(args.stats).absolute().parent.is_dir():
             raise BatchUsageError(f"--stats {args.stats}: its directory does not exist")
         output = _Output(args.out, resume=args.resume)
@@ -263,7 +285,7 @@ def _main(argv: list[str]) -> int:
     except (BatchUsageError, UsageError) as exc:
         _error(f"{exc} (see 'cleanarticle batch --help')")
         return EXIT_ERROR
-    except (ConfigError, EvidenceError, ResumeError) as exc:
+    except (ConfigError, EvidenceError, ResumeError, ParquetError) as exc:
         _error(str(exc))
         return EXIT_ERROR
     except OSError as exc:
@@ -342,6 +364,7 @@ def _main(argv: list[str]) -> int:
         _error(f"{args.out}: cannot write ({exc.strerror or exc})")
         return EXIT_ERROR
     finally:
+        output.abort()  # after close(), nothing; else a Parquet output's temporary file goes
         engine.close()
         for name in inputs:
             if name not in args.inputs:
@@ -360,6 +383,19 @@ def _main(argv: list[str]) -> int:
     if summary.internal:
         return EXIT_INTERNAL
     return 1 if summary.failures else 0
+
+
+def _check_parquet_inputs(names: Iterable[str], fields: JsonFields) -> None:
+    """``ParquetError`` (one line) for a Parquet input that is not a Parquet file, or that
+    has neither the text nor the HTML column: each of its rows would fail."""
+    for name in names:
+        if is_parquet(name) and os.path.isfile(name):
+            try:
+                problem = missing_columns(name, (fields.text, fields.html))
+            except ParquetError as exc:
+                raise ParquetError(f"{name}: {exc}") from None
+            if problem is not None:
+                raise ParquetError(f"{name}: {problem} or --html-field")
 
 
 def _to_clean(records: Iterable[Record], output: _Output, summary: Summary) -> Iterator[Record]:
@@ -446,11 +482,13 @@ def _spool_stdin(inputs: list[str]) -> list[str]:
 
 #: Suffixes of --out names that say a file batch does not write (not a directory).
 FILE_SUFFIXES = (
-    ".gz", ".zst", ".bz2", ".xz", ".zip", ".tar", ".tgz", ".parquet", ".pq", ".arrow",
-    ".feather", ".json", ".csv", ".tsv", ".md", ".markdown", ".txt", ".html", ".htm",
+    ".gz", ".zst", ".bz2", ".xz", ".zip", ".tar", ".tgz", ".arrow", ".feather", ".json",
+    ".csv", ".tsv", ".md", ".markdown", ".txt", ".html", ".htm",
 )  # fmt: skip
-WRITABLE = "a directory, FILE.jsonl, FILE.jsonl.gz, FILE.jsonl.zst or '-'"
+WRITABLE = "a directory, FILE.jsonl, FILE.jsonl.gz, FILE.jsonl.zst, FILE.parquet or '-'"
 WRITABLE_JSONL = "FILE.jsonl, FILE.jsonl.gz or FILE.jsonl.zst"
+#: Why an output cannot be resumed.
+NOT_RESUMABLE = "a directory, standard output and a Parquet file cannot be resumed"
 
 
 #: The suffix of the file a JSONL output is written to until the run ends.
@@ -480,7 +518,8 @@ class ResumeError(Exception):
 
 
 class _Output:
-    """A directory of .md files, stdout, or one JSONL file (plain, gzip or zstd).
+    """A directory of .md files, stdout, one JSONL file (plain, gzip or zstd), or one
+    Parquet file (written to a temporary file beside it, renamed when the run ends).
 
     A JSONL file is written as plain lines to ``OUT.partial``, flushed line by line, beside
     a manifest (``OUT.partial.json``: the settings, the number of records) and the first
@@ -494,6 +533,8 @@ class _Output:
         self.handle: IO[str] | None = None
         self.compression = jsonl_compression(target)
         self.jsonl = target == STDIN or self.compression is not None
+        self.parquet = not self.jsonl and is_parquet(target)
+        self.results: ParquetResults | None = None  # the Parquet output, once begun
         self.partial: str | None = None
         self.manifest: dict[str, Any] | None = None  # of the partial output resumed
         self.replaced = False  # an earlier partial output was removed
@@ -501,15 +542,17 @@ class _Output:
         self.lines = 0  # lines in the partial output
         self.bytes = 0  # bytes written to stdout or the directory
         if resume and (target == STDIN or self.compression is None):
-            raise BatchUsageError(f"--resume needs --out {WRITABLE_JSONL}")
+            raise BatchUsageError(f"--resume needs --out {WRITABLE_JSONL} ({NOT_RESUMABLE})")
         if target == STDIN:
             self.handle = sys.stdout
-        elif self.compression is not None:
+        elif self.compression is not None or self.parquet:
             path = Path(target)
             if not path.parent.is_dir():
                 raise BatchUsageError(f"{target}: directory {path.parent} does not exist")
             if path.is_dir():
                 raise BatchUsageError(f"{target}: is a directory")
+            if self.parquet:
+                return
             self.partial = target + PARTIAL
             _not_busy(self.partial)
             if resume and os.path.lexists(self.partial):
@@ -610,7 +653,10 @@ class _Output:
             ) from None
 
     def begin(self) -> None:
-        """Open the partial output: a new one, or the resumed one after its complete lines."""
+        """Open the partial output: a new one, or the resumed one after its complete lines
+        (or a Parquet output's temporary file)."""
+        if self.parquet and self.results is None:
+            self.results = ParquetResults(self.target)
         if self.partial is None or self.handle is not None:
             return
         if self.manifest is not None:
@@ -635,6 +681,9 @@ class _Output:
     # --- results -----------------------------------------------------------------------
 
     def write(self, result: Result) -> Result:
+        if self.results is not None:
+            self.results.write(result.to_record())
+            return result
         if self.handle is not None:
             line = result.to_json() + "\n"
             self.handle.write(line)
@@ -668,6 +717,11 @@ class _Output:
 
     def close(self) -> None:
         """End the run: the partial output becomes OUT (compressed as its name says)."""
+        if self.parquet:
+            self.begin()  # no records at all
+            assert self.results is not None
+            self.results.close()
+            return
         if self.partial is None:
             if self.handle is sys.stdout:
                 sys.stdout.flush()
@@ -697,13 +751,16 @@ class _Output:
             os.fsync(raw.fileno())
 
     def output_bytes(self) -> int:
-        """The bytes written: the JSONL file, or the lines on stdout, or the .md files."""
-        if self.partial is not None:
+        """The bytes written: the JSONL or Parquet file, the lines on stdout, the .md files."""
+        if self.partial is not None or self.parquet:
             return os.path.getsize(self.target)
         return self.bytes
 
     def abort(self) -> None:
-        """Stop writing; a partial output is kept, to be resumed."""
+        """Stop writing; a partial output is kept, to be resumed (a Parquet output's
+        temporary file is removed)."""
+        if self.results is not None:
+            self.results.abort()
         if self.handle is not None and self.handle is not sys.stdout:
             with contextlib.suppress(Exception):
                 self.handle.close()

@@ -397,7 +397,7 @@ def test_field_names_of_jsonl_records(tmp_path: Path) -> None:
     assert lines[2]["error"] == "no 'body' or 'page' string in the record"
 
 
-@pytest.mark.parametrize("name", ["x.parquet", "x.gz", "notes.csv.gz", "x.json", "x.md", "x.zip"])
+@pytest.mark.parametrize("name", ["x.arrow", "x.gz", "notes.csv.gz", "x.json", "x.md", "x.zip"])
 def test_an_output_name_batch_cannot_write_is_a_usage_error(tmp_path: Path, name: str) -> None:
     source = _jsonl(tmp_path / "in.jsonl", RECORDS[:1])
     done = run_cli("batch", str(source), "--out", name, cwd=tmp_path)
@@ -422,7 +422,8 @@ def test_a_compressed_file_that_is_not_jsonl_is_a_listed_failure(tmp_path: Path)
     assert done.returncode == 1
     assert line == {
         "id": str(page),
-        "error": "a compressed file: batch reads articles, JSONL, .jsonl.gz and .jsonl.zst files",
+        "error": "a compressed file: batch reads articles, JSONL (.jsonl, .jsonl.gz, "
+        ".jsonl.zst) and Parquet files",
     }
 
 
