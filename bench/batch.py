@@ -285,6 +285,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, help="write the table into this Markdown file")
     parser.add_argument("--datatrove-child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.output and "<!-- bench:start -->" not in _read(args.output):
+        parser.error(f"{args.output}: no '<!-- bench:start -->' marker to write the table under")
     if args.datatrove_child:
         run_datatrove(*args.datatrove_child)
         return
@@ -351,6 +353,13 @@ def main() -> None:
         _, tail = rest.split(end, 1)
         args.output.write_text(head + start + text + end + tail, "utf-8")
     print(text)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except OSError:
+        return ""
 
 
 def _versions() -> str:
