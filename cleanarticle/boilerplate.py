@@ -30,6 +30,23 @@ WIDGET_WORDS = frozenset(
     }
 )
 # fmt: on
+#: Widget words that are also the names of the services: alone on a line they may be an
+#: article's section heading (a guide to social media has one called "Pinterest"), so
+#: such a line is a share button only beside other chrome (see ``alone_needs_company``).
+SERVICE_NAMES = frozenset(
+    "facebook twitter x linkedin whatsapp telegram reddit pinterest messenger flipboard"
+    " threads bluesky mastodon".split()
+)
+
+
+def alone_needs_company(text: str) -> bool:
+    """Whether ``text`` (a line of Markdown) is one service's name and nothing else, which
+    is chrome only beside other chrome.
+
+    >>> alone_needs_company("Pinterest"), alone_needs_company("Share | Tweet")
+    (True, False)
+    """
+    return plain_text(text).strip(" \t|•·:").casefold() in SERVICE_NAMES
 
 
 @dataclass(frozen=True)
@@ -71,7 +88,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "newsletter",
         r"(?:subscribe|subscribe now|subscribe today|subscribe here|already a subscriber\??"
         r"|become a (?:member|subscriber)|support (?:our|independent) journalism)"
-        r"[^.!?]{0,80}[.!]?",
+        r"\b[^.!?]{0,80}[.!]?",  # "Subscribers, followers, ..." is no prompt
         "Subscribe now",
     ),
     Pattern(

@@ -11,6 +11,9 @@ from cleanarticle.pipeline import Context, Option, cleaner
 #: more than GUARD_MIN_WORDS words), they are wrong for this article and remove nothing.
 GUARD_SHARE = 0.25
 GUARD_MIN_WORDS = 50
+#: A line that is only a service's name is a button when another chrome line (another
+#: button: ``Twitter``, ``(@mozilla)``, ``Facebook``) stands within this many lines.
+COMPANY_REACH = 2
 
 
 @cleaner(
@@ -29,7 +32,10 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
     promos, newsletter and subscribe prompts, cookie notices, advertisement labels, skip
     links, share/print/comment widgets, read-more links, copyright footers, audio widgets,
     follow-us lines. A line is removed only when the whole line matches, never part of a
-    paragraph. ``Config.extra_boilerplate`` adds patterns.
+    paragraph; a line that is only a service's name (``Pinterest``) only with another
+    chrome line within two lines (a row of buttons), since alone it may be a section
+    heading.
+    ``Config.extra_boilerplate`` adds patterns.
 
     Guard: when the lines that match would hold more than 25 % of the article's words (and
     more than 50 words; options ``guard-share`` and ``guard-words``), nothing is removed
@@ -42,13 +48,23 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
         ->  (removed: unsupported-browser)
     """
     extra = tuple(ctx.config.extra_boilerplate)
+    lines = [
+        line
+        for block in doc.blocks
+        if block.kind in TEXT_KINDS
+        for line in block.lines
+        if line.text.strip()
+    ]
+    families = [boilerplate.line_family(line.text, extra) for line in lines]
     found: list[tuple[Line, str]] = []
-    for block in doc.blocks:
-        if block.kind in TEXT_KINDS:
-            for line in block.lines:
-                family = boilerplate.line_family(line.text, extra)
-                if family is not None:
-                    found.append((line, family))
+    for index, (line, family) in enumerate(zip(lines, families, strict=True)):
+        if family is None:
+            continue
+        if family == "share-widget" and boilerplate.alone_needs_company(line.text):
+            near = range(max(0, index - COMPANY_REACH), index + COMPANY_REACH + 1)
+            if not any(families[k] for k in near if k != index and k < len(lines)):
+                continue  # "Pinterest" between paragraphs: a heading, not a button
+        found.append((line, family))
     if not found:
         return
     removed_words = sum(len(line.text.split()) for line, _ in found)
