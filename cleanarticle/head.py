@@ -238,7 +238,7 @@ def find_anchor(doc: Document) -> Anchor | None:
         found = (
             _by_url(opening, _own_url_candidates(doc))
             or _by_heading(opening)
-            or _by_items(opening, lower)
+            or _by_items(opening, lower, _credit_rows(blocks))
         )
     if found is None:
         return None
@@ -375,9 +375,12 @@ def _opening(blocks: Sequence[Block]) -> int:
     return len(blocks)
 
 
-def _by_items(blocks: Sequence[Block], lower: DocWords | frozenset[str]) -> tuple[int, str] | None:
+def _by_items(
+    blocks: Sequence[Block], lower: DocWords | frozenset[str], credits: set[int]
+) -> tuple[int, str] | None:
     """The first headline-shaped line with a byline or date beside it; of several above
-    one byline or date (``Skip to content``, ``World``, the headline), the nearest."""
+    one byline or date (``Skip to content``, ``World``, the headline), the nearest. A
+    credit row (``credits``, see ``_credit_rows``) is no byline."""
     for index in range(len(blocks)):
         if not _candidate(blocks, index, lower):
             continue
@@ -385,7 +388,11 @@ def _by_items(blocks: Sequence[Block], lower: DocWords | frozenset[str]) -> tupl
             return index, "a byline or date above it"
         anchor = _head_around(blocks, index, "", lower)
         reach = min(anchor.end, index + 1 + ITEM_REACH)
-        items = [k for k in range(index + 1, reach) if is_dated_or_signed(blocks[k], lower)]
+        items = [
+            k
+            for k in range(index + 1, reach)
+            if id(blocks[k]) not in credits and is_dated_or_signed(blocks[k], lower)
+        ]
         if items:
             nearer = [
                 k
@@ -394,6 +401,28 @@ def _by_items(blocks: Sequence[Block], lower: DocWords | frozenset[str]) -> tupl
             ]
             return (nearer[-1] if nearer else index), "a byline or date below it"
     return None
+
+
+#: The words that open a labelled credit line: ``Published by``, ``Author:`` (not a bare
+#: ``By``, which the article's byline shares with the teasers of other stories).
+_CREDIT_LEAD = regex.compile(r"^\p{L}+\s+(?:by|von|par|por|door|di)\b|^\p{L}+\s*:", regex.I)
+#: A labelled credit line whose lead opens this many lines of the head credits each entry
+#: of a list (``Author: ...`` under every book of a roundup): none is the article's.
+CREDIT_ROWS = 3
+
+
+def _credit_rows(blocks: Sequence[Block]) -> set[int]:
+    """The one-line paragraphs (by ``id``) whose labelled lead opens :data:`CREDIT_ROWS`
+    or more of them: rows of a list's entries, not the article's byline."""
+    leads: dict[str, list[int]] = {}
+    for block in blocks:
+        if _one_line(block) and block.kind is Kind.PARAGRAPH:
+            lead = _CREDIT_LEAD.match(block.text.strip())
+            if lead is not None and detect.parse_date_line(block.text) is not None:
+                continue  # "Published: 3 May 2024": a date, the article's among teasers
+            if lead is not None:
+                leads.setdefault(lead.group(0).casefold().rstrip(" :"), []).append(id(block))
+    return {ident for found in leads.values() if len(found) >= CREDIT_ROWS for ident in found}
 
 
 def _candidate(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
