@@ -319,8 +319,11 @@ def twin_fixes(
     not protected. Its twin must have ``min_length`` letters or more, be ``slip``'s kind of
     neighbour, be written in the text or in the corpus (``evidence``), and be a known word,
     or written more often than the candidate, or as often and read more like a word
-    (``wordlike``, by ``TIE_MARGIN``). Every candidate's possible twins are looked
-    up in the counts: linear in the number of distinct words, with no index.
+    (``wordlike``, by ``TIE_MARGIN``); and it must not be, written once, a slip of a third
+    word by the same test (in a cluster of rare names, ``Fatfo`` fixed to ``Fatfi`` would
+    be fixed to ``Fatri`` when the output is cleaned again). Every candidate's possible
+    twins are looked up in the counts: linear in the number of distinct words, with no
+    index.
 
     >>> twin_fixes(Counter({"Volkswagen": 3, "Volkswgen": 1, "Okonjo": 1}))["Volkswgen"][0]
     'Volkswagen'
@@ -332,11 +335,10 @@ def twin_fixes(
         here = counts.get(word, 0)
         return max(here, evidence.get(word)) if evidence is not None else here
 
-    fixes: dict[str, tuple[str, str, bool]] = {}
-    for wrong, n in counts.items():
-        if n != 1 or len(wrong) < min_length - 1 or wrong.lower() in protected or _is_word(wrong):
-            continue
-        wrong_total = total(wrong)
+    def could_be_slip(word: str, n: int) -> bool:
+        return n == 1 and len(word) >= min_length - 1 and word.lower() not in protected
+
+    def twins_of(wrong: str, wrong_total: int) -> dict[str, Slip]:
         twins: dict[str, Slip] = {}
         for right in _candidates(wrong):
             right_total = total(right)
@@ -349,9 +351,23 @@ def twin_fixes(
                 or (right_total == wrong_total and wordlike(right) >= wordlike(wrong) + TIE_MARGIN)
             ):
                 twins[right] = how
+        return twins
+
+    fixes: dict[str, tuple[str, str, bool]] = {}
+    for wrong, n in counts.items():
+        if not could_be_slip(wrong, n) or _is_word(wrong):
+            continue
+        twins = twins_of(wrong, total(wrong))
         if len(twins) != 1:
             continue
         [(right, how)] = twins.items()
+        after = counts.get(right, 0) + 1  # how often the text writes it, once fixed
+        if (
+            could_be_slip(right, after)
+            and not _is_word(right)
+            and len(twins_of(right, max(after, total(right)))) == 1
+        ):
+            continue  # a slip of a third word itself: fixed, the text would change again
         here, there = counts.get(right, 0), evidence.get(right) if evidence is not None else 0
         seen = f"{here}\u00d7 here" + (f", {there}\u00d7 in the corpus" if there else "")
         strong = True
