@@ -86,6 +86,12 @@ class TestControl:
         output = '## Intro\n\nHe said "yes" to the\u00ad plan.\n\nIt\u2019s done.'
         assert score.check_control(original, output).ok
 
+    def test_forgives_how_a_thematic_break_is_written(self) -> None:
+        original = "The launch is set for May.\n\n___\n\nThis version corrects a name."
+        output = "The launch is set for May.\n\n---\n\nThis version corrects a name."
+        assert score.check_control(original, output).ok
+        assert not score.check_control(original, output.replace("---", "-- x --")).ok
+
     def test_forgives_a_split_at_the_texts_own_line_break(self) -> None:
         original = "First line of a verse\nSecond line of it\n\nNext paragraph."
         split = "First line of a verse\n\nSecond line of it\n\nNext paragraph."

@@ -133,7 +133,11 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 def _fold_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).translate(_QUOTES)
     line = "".join(c for c in line if unicodedata.category(c) not in _INVISIBLE or c == "\t")
-    return _HEADING.sub("", line)
+    return "" if _RULE.fullmatch(line) else _HEADING.sub("", line)
+
+
+#: A thematic break (``___``, ``* * *``): markup, as a heading's ``#`` is, in any of its forms.
+_RULE = regex.compile(r" {0,3}([-_*])(?:[ \t]*\1){2,}[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,9 @@ def _units(text: str, soft_breaks: bool) -> tuple[list[str], set[int], set[int]]
 def check_control(original: str, output: str) -> ControlResult:
     """Whether ``output`` has the same words in the same paragraphs as ``original``.
 
-    Forgiven: quote style, invisible characters, heading markers, and a paragraph split or
-    joined at one of the original's own line breaks. Nothing else.
+    Forgiven: quote style, invisible characters, heading markers, how a thematic break is
+    written, and a paragraph split or joined at one of the original's own line breaks.
+    Nothing else.
     """
     want, want_hard, want_soft = _units(original, soft_breaks=True)
     got, got_hard, got_soft = _units(output, soft_breaks=True)
