@@ -157,6 +157,21 @@ def test_sentences_about_the_same_words_stay(sentence: str) -> None:
     assert run(sentence).body == sentence + "\n"
 
 
+def test_a_service_name_alone_is_a_heading_and_beside_buttons_a_button() -> None:
+    """ "Pinterest" between two paragraphs of a guide to social media heads a section; in a
+    row with "Share" it is a share button."""
+    alone = run(f"{BODY}\n\nPinterest\n\nPinterest is where users come for ideas.\n")
+    assert "Pinterest\n" in alone.body
+    assert not any(e.code == "CA401" for e in alone.edits)
+    row = run(f"{BODY}\n\nShare\n\nPinterest\n\nTwitter\n\n{BODY}\n")
+    assert row.body == f"{BODY}\n\n{BODY}\n"
+
+
+def test_a_word_that_starts_with_subscribe_is_no_prompt() -> None:
+    line = "Subscribers, followers, events, posts, notes, engagement, everything."
+    assert run(f"{BODY}\n\n{line}\n\n{BODY}").body == f"{BODY}\n\n{line}\n\n{BODY}\n"
+
+
 def test_boilerplate_inside_a_block_is_removed_as_a_line() -> None:
     text = "First line of the report.\nAdvertisement\nsecond half of the sentence."
     assert "Advertisement" not in run(text).body
@@ -902,6 +917,20 @@ def test_batch_evidence_fixes_a_word_seen_elsewhere() -> None:
     assert "Bundestg" in clean(text).body
 
 
+def test_no_twin_fix_to_a_word_that_is_itself_a_slip_of_a_third() -> None:
+    """In a corpus of rare names written nearly alike (Fatfo 1, Fatfi 2, Fatri 3 times),
+    fixing Fatfo to Fatfi would fix Fatfi to Fatri when the output is cleaned again: the
+    chain is left alone, and the result is a fixed point. The chain's last step, whose
+    target is no slip of another, is fixed."""
+    text = "The council named Fatfo as its chair on Monday, after a long vote in the hall."
+    chain = {"Fatfi": 2, "Fatri": 3}
+    article = clean(text, evidence=chain)
+    assert "Fatfo" in article.body and not any(e.code == "CA501" for e in article.edits)
+    assert article.stable
+    last = clean(text.replace("Fatfo", "Fatfi"), evidence=chain)
+    assert "Fatri" in last.body and last.stable
+
+
 def test_protected_words_are_never_fixed() -> None:
     text = "Engineers at Volkswagen said so. A Volkswgen dealer disagreed with the plan."
     assert "Volkswgen" in run(text, protected_words=frozenset({"Volkswgen"})).body
@@ -1279,6 +1308,44 @@ def test_a_closing_byline_is_the_byline_when_the_head_has_none() -> None:
     # a byline in the middle of the article is someone else's (a quoted column, a letter)
     middle = f"{BODY}\n\nBy Ann Poe\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n"
     assert run(middle).metadata.authors == ()
+
+
+def test_a_credit_line_repeated_under_each_entry_of_a_list_is_no_byline() -> None:
+    """A roundup of games, each under its name with "Published by ..." (its publisher):
+    neither the last credit nor an entry with its credit is the article's byline and
+    title, in the first cleaning or when the output is cleaned again (where CA203 has made
+    the entries' names ``##`` headings)."""
+    entries = "".join(
+        f"{name}\n\nPublished by {firm}\n\n{BODY}\n\n"
+        for name, firm in [
+            ("Chit Chat", "Helvetiq"),
+            ("Jungo", "Happy Camper Games"),
+            ("Vantage", "Stonemaier Games"),
+        ]
+    )
+    article = run(f"{BODY}\n\n{entries}")
+    assert (article.metadata.title, article.metadata.authors) == ("", ())
+    assert "Published by Stonemaier Games" in article.body
+    assert "Jungo" in article.body
+    assert clean(article.markdown).markdown == article.markdown
+    # one such line at the end still signs the article
+    assert run(f"{BODY}\n\n{BODY}\n\nPublished by Ann Poe\n").metadata.authors == ("Ann Poe",)
+
+
+def test_a_labelled_credit_under_every_entry_is_no_headline_evidence() -> None:
+    """A roundup of books, each its title over "Author: ...": no entry is the headline."""
+    intro = "Our critics picked the novels of the season that readers should not miss."
+    entries = "".join(
+        f"{book}\n\nAuthor: {name}\n\n{BODY} {BODY}\n\n"
+        for book, name in [
+            ("A Far Better Thing", "Helen Parry"),
+            ("The Wild Shore Road", "Anna Webber"),
+            ("Nights Over the Bay", "Sloane Brooks"),
+        ]
+    )
+    article = run(f"{intro}\n\n{entries}")
+    assert (article.metadata.title, article.metadata.authors) == ("", ())
+    assert "A Far Better Thing" in article.body and "Author: Helen Parry" in article.body
 
 
 def test_trailing_dates_times_and_contacts_leave_the_byline() -> None:
