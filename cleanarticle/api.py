@@ -144,8 +144,9 @@ def clean(
 
     The result is a fixed point: the output is cleaned again, and again while that still
     changes it (at most :data:`SETTLE_ROUNDS` times; what those rounds change is in the
-    edits, marked as such). ``fast`` skips that (about twice as fast; the result may then
-    change when it is cleaned again).
+    edits, marked as such); when the output is the input (an article cleaned before), that
+    is this very call, and is not made again. ``fast`` skips it (about twice as fast; the
+    result may then change when it is cleaned again).
 
     >>> article = clean("Pact Signed\\n\\nBy Jane Doe\\n\\nThe deal was signed on Tuesday.\\n")
     >>> print(article.markdown, end="")
@@ -173,7 +174,8 @@ def clean(
         count = len(_SURROGATE.findall(text))
         text = _SURROGATE.sub("\ufffd", text)
         notes.append(Edit("CA000", "input", "decode", f"replaced {count} lone surrogate(s)"))
-    if format == "html" or (format == "auto" and looks_like_html(text)):
+    as_html = format == "html" or (format == "auto" and looks_like_html(text))
+    if as_html:
         doc = _from_html(text, url, notes)
     else:
         doc = parsing.parse(parsing.normalize_newlines(text))
@@ -193,7 +195,13 @@ def clean(
         doc.evidence = evidence or doc.evidence
         pipeline.run(doc, config)
     article = _article(doc, config)
-    return article if fast else _settle(article, config, pipeline, evidence)
+    if fast:
+        return article
+    if not as_html and url is None and article.markdown == text:
+        # The output is the input (an article cleaned before): cleaning it again is this
+        # very call, and gives it back (black skips its assert_stable the same way).
+        return dataclasses.replace(article, stable=True)
+    return _settle(article, config, pipeline, evidence)
 
 
 #: How many more times ``clean`` cleans its output while that still changes it.

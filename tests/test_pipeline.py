@@ -311,3 +311,27 @@ def test_clean_settles_its_output_to_a_fixed_point() -> None:
     late = [e for e in settled.edits if e.code == "XY001"]
     assert len(late) == 1 and late[0].line == 0 and "settling" in late[0].reason
     check_stable(settled, pipeline=_order_dependent_pipeline())  # no error
+
+
+def test_an_output_cleaned_again_is_not_cleaned_a_third_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cleaning an article that comes out as it went in (a file cleaned before, as a
+    pre-commit run sees most files) is itself the check that the output is stable."""
+    from cleanarticle import api
+
+    first = clean("Pact Signed\n\nBy Jane Doe\n\nThe deal was signed on Tuesday.\n")
+    assert first.stable is True
+
+    def no_second_pass(*args: object, **kwargs: object) -> None:
+        raise AssertionError("settled again")
+
+    monkeypatch.setattr(api, "_settle", no_second_pass)
+    again = clean(first.markdown)
+    assert (again.markdown, again.metadata, again.stable) == (
+        first.markdown,
+        first.metadata,
+        True,
+    )
+    with pytest.raises(AssertionError, match="settled again"):
+        clean(first.markdown + "\nAdvertisement\n")  # changed by the run: settled as before
