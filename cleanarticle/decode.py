@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 
-from charset_normalizer import from_bytes
-
 from cleanarticle.errors import InputError
 
 _BOMS = (
@@ -114,6 +112,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
