@@ -216,10 +216,15 @@ def test_a_setext_heading_over_two_lines_is_one_heading_line() -> None:
 def test_a_line_repaired_by_ftfy_is_judged_as_boilerplate_in_the_same_cleaning() -> None:
     """Found by Hypothesis (thorough profile): CA101 made a C1 control a bullet after the
     boilerplate cleaner had looked at the line, which was removed as a share widget only
-    on a second cleaning. The character cleaners now run before the line-removing ones."""
-    first = clean("Rain fell on the town all day.\n\nX\x95")
+    on a second cleaning. The character cleaners now run before the line-removing ones.
+    (A service's name alone, ``X``, is since kept as a possible heading; ``Share`` is
+    still a widget.)"""
+    first = clean("Rain fell on the town all day.\n\nShare\x95")
     assert first.body == "Rain fell on the town all day.\n"
     assert clean(first.markdown).markdown == first.markdown
+    alone = clean("Rain fell on the town all day.\n\nX\x95")
+    assert alone.body == "Rain fell on the town all day.\n\nX•\n"
+    assert clean(alone.markdown).markdown == alone.markdown
 
 
 def test_a_straightened_quote_that_completes_mojibake_is_repaired_at_once() -> None:
