@@ -238,7 +238,7 @@ def find_anchor(doc: Document) -> Anchor | None:
         found = (
             _by_url(opening, _own_url_candidates(doc))
             or _by_heading(opening)
-            or _by_items(opening, lower, _credit_rows(blocks))
+            or _by_items(opening, lower, credit_rows(blocks))
         )
     if found is None:
         return None
@@ -380,7 +380,7 @@ def _by_items(
 ) -> tuple[int, str] | None:
     """The first headline-shaped line with a byline or date beside it; of several above
     one byline or date (``Skip to content``, ``World``, the headline), the nearest. A
-    credit row (``credits``, see ``_credit_rows``) is no byline."""
+    credit row (``credits``, see ``credit_rows``) is no byline."""
     for index in range(len(blocks)):
         if not _candidate(blocks, index, lower):
             continue
@@ -411,18 +411,27 @@ _CREDIT_LEAD = regex.compile(r"^\p{L}+\s+(?:by|von|par|por|door|di)\b|^\p{L}+\s*
 CREDIT_ROWS = 3
 
 
-def _credit_rows(blocks: Sequence[Block]) -> set[int]:
+def credit_rows(blocks: Sequence[Block]) -> set[int]:
     """The one-line paragraphs (by ``id``) whose labelled lead opens :data:`CREDIT_ROWS`
-    or more of them: rows of a list's entries, not the article's byline."""
-    leads: dict[str, list[int]] = {}
+    or more of them, each crediting someone else: rows of a list's entries (``Published
+    by ...`` under every game of a roundup), not the article's byline."""
+    leads: dict[str, dict[str, list[int]]] = {}
     for block in blocks:
-        if _one_line(block) and block.kind is Kind.PARAGRAPH:
-            lead = _CREDIT_LEAD.match(block.text.strip())
-            if lead is not None and detect.parse_date_line(block.text) is not None:
-                continue  # "Published: 3 May 2024": a date, the article's among teasers
-            if lead is not None:
-                leads.setdefault(lead.group(0).casefold().rstrip(" :"), []).append(id(block))
-    return {ident for found in leads.values() if len(found) >= CREDIT_ROWS for ident in found}
+        if not _one_line(block) or block.kind is not Kind.PARAGRAPH:
+            continue
+        text = detect.squash(block.text)
+        lead = _CREDIT_LEAD.match(text)
+        if lead is None or detect.parse_date_line(text) is not None:
+            continue  # "Published: 3 May 2024": a date, the article's among teasers
+        credited = leads.setdefault(lead.group(0).casefold().rstrip(" :"), {})
+        credited.setdefault(text.casefold(), []).append(id(block))
+    return {
+        ident
+        for credited in leads.values()
+        if len(credited) >= CREDIT_ROWS
+        for idents in credited.values()
+        for ident in idents
+    }
 
 
 def _candidate(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:

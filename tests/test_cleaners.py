@@ -1310,20 +1310,22 @@ def test_a_closing_byline_is_the_byline_when_the_head_has_none() -> None:
     assert run(middle).metadata.authors == ()
 
 
+def _roundup(label: str, entries: list[tuple[str, str]], text: str) -> str:
+    """A list article's entries: each a name, a credit line ``label + credited``, a text."""
+    return "".join(f"{name}\n\n{label}{credited}\n\n{text}\n\n" for name, credited in entries)
+
+
 def test_a_credit_line_repeated_under_each_entry_of_a_list_is_no_byline() -> None:
     """A roundup of games, each under its name with "Published by ..." (its publisher):
     neither the last credit nor an entry with its credit is the article's byline and
     title, in the first cleaning or when the output is cleaned again (where CA203 has made
     the entries' names ``##`` headings)."""
-    entries = "".join(
-        f"{name}\n\nPublished by {firm}\n\n{BODY}\n\n"
-        for name, firm in [
-            ("Chit Chat", "Helvetiq"),
-            ("Jungo", "Happy Camper Games"),
-            ("Vantage", "Stonemaier Games"),
-        ]
-    )
-    article = run(f"{BODY}\n\n{entries}")
+    games = [
+        ("Chit Chat", "Helvetiq"),
+        ("Jungo", "Happy Camper Games"),
+        ("Vantage", "Stonemaier Games"),
+    ]
+    article = run(f"{BODY}\n\n{_roundup('Published by ', games, BODY)}")
     assert (article.metadata.title, article.metadata.authors) == ("", ())
     assert "Published by Stonemaier Games" in article.body
     assert "Jungo" in article.body
@@ -1335,15 +1337,12 @@ def test_a_credit_line_repeated_under_each_entry_of_a_list_is_no_byline() -> Non
 def test_a_labelled_credit_under_every_entry_is_no_headline_evidence() -> None:
     """A roundup of books, each its title over "Author: ...": no entry is the headline."""
     intro = "Our critics picked the novels of the season that readers should not miss."
-    entries = "".join(
-        f"{book}\n\nAuthor: {name}\n\n{BODY} {BODY}\n\n"
-        for book, name in [
-            ("A Far Better Thing", "Helen Parry"),
-            ("The Wild Shore Road", "Anna Webber"),
-            ("Nights Over the Bay", "Sloane Brooks"),
-        ]
-    )
-    article = run(f"{intro}\n\n{entries}")
+    books = [
+        ("A Far Better Thing", "Helen Parry"),
+        ("The Wild Shore Road", "Anna Webber"),
+        ("Nights Over the Bay", "Sloane Brooks"),
+    ]
+    article = run(f"{intro}\n\n{_roundup('Author: ', books, f'{BODY} {BODY}')}")
     assert (article.metadata.title, article.metadata.authors) == ("", ())
     assert "A Far Better Thing" in article.body and "Author: Helen Parry" in article.body
 

@@ -285,18 +285,17 @@ _CLOSING = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b
 def _closing_byline(doc: Document, ctx: Context) -> None:
     """``Written by Jane Doe`` as one of the last lines of the article (blogs sign at the
     end): the byline, when the head has none. Only a line that says "by" counts, and not
-    one of :data:`head.CREDIT_ROWS` or more that credit different people the same way
-    (``Published by ...`` under each game of a list credits each entry: none of them signs
-    the article)."""
+    a credit row of a list (``head.credit_rows``: ``Published by ...`` under each game of a
+    roundup credits its entry, and none of them signs the article)."""
     lower: head.DocWords | None = None
+    credits: set[int] | None = None
     for block in doc.blocks[-CLOSING_BLOCKS:]:
-        text = _one_line(block)
-        said = _CLOSING.match(text)
-        found = detect.parse_byline(text) if said else None
-        if said is None or found is None or not found.authors:
+        text = detect.squash(block.text) if block.is_paragraph and len(block.lines) == 1 else ""
+        found = detect.parse_byline(text) if _CLOSING.match(text) else None
+        if found is None or not found.authors:
             continue
-        others = sum(_said_by(other, said.group(0), text) for other in doc.blocks)
-        if others >= head.CREDIT_ROWS - 1:
+        credits = head.credit_rows(doc.blocks) if credits is None else credits
+        if id(block) in credits:
             continue  # one of a list's credits
         lower = head.lower_case_words(doc) if lower is None else lower
         if head.not_people(found, lower):
@@ -307,24 +306,6 @@ def _closing_byline(doc: Document, ctx: Context) -> None:
         doc.set_meta(**changes)
         remove_block(doc, ctx, block, "move", "closing byline -> byline")
         return
-
-
-def _one_line(block: Block) -> str:
-    return detect.squash(block.text) if block.is_paragraph and len(block.lines) == 1 else ""
-
-
-def _said_by(block: Block, lead: str, other_than: str) -> bool:
-    """Whether ``block`` is a one-line paragraph that starts with ``lead`` ("Published
-    by", not the bare "By" the teasers of other stories share) and credits someone else
-    than the line ``other_than``."""
-    text = _one_line(block)
-    said = _CLOSING.match(text)
-    return (
-        " " in lead.strip()
-        and said is not None
-        and said.group(0).casefold() == lead.casefold()
-        and detect.squash(text) != detect.squash(other_than)
-    )
 
 
 def _is_body_text(text: str) -> bool:

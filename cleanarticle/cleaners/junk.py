@@ -61,8 +61,8 @@ def remove_boilerplate(doc: Document, ctx: Context) -> None:
         if family is None:
             continue
         if family == "share-widget" and boilerplate.alone_needs_company(line.text):
-            near = range(max(0, index - COMPANY_REACH), index + COMPANY_REACH + 1)
-            if not any(families[k] for k in near if k != index and k < len(lines)):
+            near = range(max(0, index - COMPANY_REACH), min(len(lines), index + COMPANY_REACH + 1))
+            if not any(families[k] for k in near if k != index):
                 continue  # "Pinterest" between paragraphs: a heading, not a button
         found.append((line, family))
     if not found:
