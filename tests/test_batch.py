@@ -678,7 +678,9 @@ def test_one_pool_for_both_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         first = [p for part in engine.map(_pid, records, None) for p, _ in part]
         second = list(engine.map(_pid, records, {"evidence": 1}))
     assert len(pools) == 1
-    assert {p for part in second for p, _ in part} <= set(first)  # the same workers
+    # the same two workers (not two pools of two): which of them took the first pass's
+    # chunks depends on the machine's load
+    assert len(set(first) | {p for part in second for p, _ in part}) <= 2
     assert all(context == {"evidence": 1} for part in second for _, context in part)
     assert engine.pool is None  # shut down at the end
 
