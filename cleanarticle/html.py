@@ -107,6 +107,8 @@ def extract(html: str, url: str | None = None) -> Extracted:
         day = _searched_date(tree, metadata.get("url", ""))
         if day is not None:
             metadata["date"], sources["date"] = day, "htmldate's extensive search"
+            if metadata.get("updated") and metadata["updated"] <= day:  # no later change
+                del metadata["updated"], sources["updated"]
     if sources.get("authors") == "trafilatura":  # no signal of ours: people only, or none
         sites, orgs = page_signals.site_names(), page_signals.organisations
         people = tuple(n for n in metadata["authors"] if htmlmeta.is_person(n, sites, orgs, False))

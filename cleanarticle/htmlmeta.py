@@ -17,10 +17,11 @@ docs/format.md, "HTML pages"):
   with organisation words are not authors;
 - **date**: in a fixed order, the URL's date, ``article:published_time``, a ``<time>``
   beside the headline, a date printed beside it (a date-class element or a byline's
-  piece, never an "Updated" one), JSON-LD ``datePublished``, the other publication meta tags and
-  ``itemprop=datePublished``; each as written (the local day, never shifted to UTC), never
-  a future day; a UTC timestamp a day off a local one gives way to the local one; with
-  none of them, htmldate's (through trafilatura).
+  piece; never a ``<time>`` or printed date the page labels as an update, by an "Updated"
+  label before it or an ``updated``/``modified`` class), JSON-LD ``datePublished``, the
+  other publication meta tags and ``itemprop=datePublished``; each as written (the local
+  day, never shifted to UTC), never a future day; a UTC timestamp a day off a local one
+  gives way to the local one; with none of them, htmldate's (through trafilatura).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ import regex
 from lxml.html import HtmlElement
 
 from cleanarticle.detect.byline import parse_byline, split_byline
-from cleanarticle.detect.date import is_updated, parse_date, parse_date_line
+from cleanarticle.detect.date import UPDATED_LABEL, is_updated, parse_date, parse_date_line
 from cleanarticle.detect.text import squash
 from cleanarticle.lexicon import zipf
 from cleanarticle.urls import author_slug, slugify
@@ -135,6 +136,8 @@ class Signals:
     times: list[str] = field(default_factory=list)  # <time datetime> beside the headline
     #: dates printed beside the headline, in a date-class element or a byline
     printed: list[dt.date] = field(default_factory=list)
+    #: dates beside the headline that the page labels as the last change (``Updated ...``)
+    updates: list[str] = field(default_factory=list)
 
     def first_meta(self, keys: Iterable[str]) -> tuple[str, str]:
         """The first non-empty value of these meta keys, and its key."""
@@ -221,6 +224,7 @@ def signals(tree: HtmlElement, url: str = "") -> Signals:
     found.by_lines = _by_lines(elements, anchor)
     found.times = _times(elements, anchor)
     found.printed = _printed_dates(elements, anchor, found.bylines)
+    found.updates = _update_dates(elements, anchor, found.bylines)
     return found
 
 
@@ -457,6 +461,36 @@ def _unaccented(text: str) -> str:
 
 
 _DATE_CLASS_PARTS = frozenset("date time published posted pubdate publish timestamp dated".split())
+#: Parts of a class that say its date is the last change (``date-modified``,
+#: ``field--name-changed``).
+_UPDATE_CLASS_PARTS = frozenset("updated modified changed update lastmod revised".split())
+#: An "Updated" label that ends the text before a date (``Last updated: <time>``).
+_UPDATE_BEFORE = regex.compile(rf"\b{UPDATED_LABEL}\s*[:\-–]?\s*$", regex.IGNORECASE)
+
+
+def _class_parts(element: HtmlElement) -> set[str]:
+    return {p for token in _classes(element).lower().split() for p in regex.split(r"[-_]+", token)}
+
+
+def _labelled_update(element: HtmlElement) -> bool:
+    """Whether the page says the date in ``element`` is the last change, not the
+    publication: a class of it or of its parent says so (``date-modified``), or an
+    "Updated" label ends the text before it in its parent (``Updated <time>``)."""
+    parent = element.getparent()
+    if any(
+        _class_parts(node) & _UPDATE_CLASS_PARTS for node in (element, parent) if node is not None
+    ):
+        return True
+    if parent is None:
+        return False
+    before = [parent.text or ""]
+    for sibling in parent:
+        if sibling is element:
+            break
+        if isinstance(sibling.tag, str):
+            before.append(sibling.text_content())
+        before.append(sibling.tail or "")
+    return bool(_UPDATE_BEFORE.search(squash(" ".join(before))[-40:]))
 
 
 def _printed_dates(
@@ -470,14 +504,17 @@ def _printed_dates(
     for element in _near(elements, anchor, span=80):
         if element.tag in ("script", "style", "time") or _elsewhere(element):
             continue
-        parts = {
-            p for token in _classes(element).lower().split() for p in regex.split(r"[-_]+", token)
-        }
-        if parts & _DATE_CLASS_PARTS:
-            texts.extend(squash(piece) for piece in element.itertext())
-            texts.append(squash(" ".join(element.itertext())))
+        if _class_parts(element) & _DATE_CLASS_PARTS and not _labelled_update(element):
+            whole = squash(" ".join(element.itertext()))
+            if not is_updated(whole):
+                texts.extend(squash(piece) for piece in element.itertext())
+                texts.append(whole)
     for byline in bylines[:3]:
-        texts.extend(byline.pieces)
+        texts.extend(
+            piece
+            for before, piece in zip(["", *byline.pieces], byline.pieces, strict=False)
+            if not (is_updated(before) and parse_date_line(before) is None)  # "Updated", date
+        )
     out: list[dt.date] = []
     for text in texts:
         if not text or len(text) > 80 or is_updated(text):
@@ -488,10 +525,35 @@ def _printed_dates(
     return out
 
 
+def _update_dates(
+    elements: list[HtmlElement], anchor: HtmlElement | None, bylines: list[Byline]
+) -> list[str]:
+    """Dates beside the headline that the page labels as the last change: a ``<time>`` or
+    a date-class element after an "Updated" label or with an ``updated`` class, and a
+    byline's "Updated ..." piece."""
+    out: list[str] = []
+    for element in _near(elements, anchor, span=80):
+        if element.tag in ("script", "style") or _elsewhere(element):
+            continue
+        if element.tag == "time" and _labelled_update(element):
+            out.append(squash(element.get("datetime") or element.text_content()))
+        elif _class_parts(element) & (_DATE_CLASS_PARTS | _UPDATE_CLASS_PARTS):
+            text = squash(" ".join(element.itertext()))
+            if len(text) <= 80 and (is_updated(text) or _labelled_update(element)):
+                day = parse_date_line(text)
+                out.extend([day.isoformat()] if day else [])
+    for byline in bylines[:3]:
+        for before, piece in zip(["", *byline.pieces], byline.pieces, strict=False):
+            if is_updated(piece) or (is_updated(before) and parse_date_line(before) is None):
+                day = parse_date_line(piece)
+                out.extend([day.isoformat()] if day else [])
+    return [value for value in out if value]
+
+
 def _times(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[str]:
     out = []
     for element in _near(elements, anchor, span=80):
-        if element.tag == "time" and not _elsewhere(element):
+        if element.tag == "time" and not _elsewhere(element) and not _labelled_update(element):
             value = element.get("datetime") or element.text_content()
             if squash(value):
                 out.append(squash(value))
@@ -517,6 +579,9 @@ def choose(found: Signals, today: dt.date | None = None) -> dict[str, Choice]:
         stamp = _timestamp(date.value, found)
         if stamp:
             out["timestamp"] = Choice(stamp, date.source)
+    updated = _updated(found, date.value if date else None, today or dt.date.today())
+    if updated:
+        out["updated"] = updated
     return out
 
 
@@ -898,6 +963,29 @@ def _date(found: Signals, today: dt.date) -> Choice | None:
             if abs((other - day).days) == 1 and not _is_utc(other_value):
                 return Choice(other, other_source, f"the local day; {source} is in UTC")
     return Choice(day, source)
+
+
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified")
+
+
+def _updated(found: Signals, published: dt.date | None, today: dt.date) -> Choice | None:
+    """The day the page says the article was last changed: an "Updated" date beside the
+    headline, then JSON-LD ``dateModified``, then the modification meta tags; only a day
+    after the publication (the same day says nothing more) and never a future one."""
+    candidates = [(value, "the update date beside the headline") for value in found.updates]
+    candidates += [
+        (article["dateModified"], "JSON-LD dateModified")
+        for article in found.articles[:1]
+        if isinstance(article.get("dateModified"), str)
+    ]
+    candidates += [
+        (v, f"<meta {key}>") for key in _MODIFIED_META for v in found.meta.get(key, ())[:1]
+    ]
+    for value, source in candidates:
+        day = _day(value)
+        if day is not None and day <= today + dt.timedelta(days=1):
+            return Choice(day, source) if published is None or day > published else None
+    return None
 
 
 def _is_utc(value: str) -> bool:

@@ -173,7 +173,10 @@ class Metadata:
         "the headline, JSON-LD `datePublished`, other meta tags, htmldate",
     )
     updated: dt.date | None = _field(
-        "date", "the date the article says it was last changed (`Updated: ...`)"
+        "date",
+        "the date the article says it was last changed (`Updated: ...`)",
+        html="an `Updated` date beside the headline, JSON-LD `dateModified`, "
+        "`article:modified_time`; only a day after `date`",
     )
     timestamp: str = _field(
         "text",

@@ -182,3 +182,44 @@ def test_the_date_printed_beside_the_headline_and_not_the_update() -> None:
     chosen = _choose(_page("", f"<article><h1>Bridge vote passes</h1>{printed}{ARTICLE}</article>"))
     assert chosen["date"].value == dt.date(2021, 3, 9)
     assert chosen["date"].source == "the date printed beside the headline"
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        # an "Updated" label in the text before the <time>
+        '<p>Updated <time datetime="2021-03-12">12 March 2021</time></p>',
+        '<span><span class="label">Last updated:</span><time datetime="2021-03-12">x</time></span>',
+        # a class that names the last change
+        '<div class="field field--name-changed"><time datetime="2021-03-12">12 March</time></div>',
+        # a date-class element whose label sits in another element
+        '<span class="post-date"><span>Last Updated</span> <span class="date">Mar 12, 2021</span>'
+        "</span>",
+        # a byline piece after an "Updated" label
+        '<div class="byline">By <a href="/author/jane">Jane Doe</a> <b>Updated</b> '
+        "<span>March 12, 2021</span></div>",
+    ],
+)
+def test_an_update_date_is_kept_apart_from_the_publication_date(update: str) -> None:
+    head = "<meta property='article:published_time' content='2021-03-09'>"
+    page = _page(head, f"<article><h1>Bridge vote passes</h1>{update}{ARTICLE}</article>")
+    chosen = _choose(page)
+    assert chosen["date"].value == dt.date(2021, 3, 9)
+    assert chosen["updated"].value == dt.date(2021, 3, 12)
+    # without the meta tag the update is still not the publication date
+    alone = _choose(_page("", f"<article><h1>Bridge vote passes</h1>{update}{ARTICLE}</article>"))
+    assert alone.get("date") is None or alone["date"].value != dt.date(2021, 3, 12)
+
+
+def test_an_update_before_the_publication_is_no_update() -> None:
+    head = (
+        "<meta property='article:published_time' content='2021-03-09'>"
+        "<meta property='article:modified_time' content='2021-03-09T18:00:00Z'>"
+    )
+    assert "updated" not in _choose(_page(head, f"<article><h1>Bridge</h1>{ARTICLE}</article>"))
+    later = head.replace("2021-03-09T18", "2021-04-01T18")
+    chosen = _choose(_page(later, f"<article><h1>Bridge</h1>{ARTICLE}</article>"))
+    assert (chosen["updated"].value, chosen["updated"].source) == (
+        dt.date(2021, 4, 1),
+        "<meta article:modified_time>",
+    )
