@@ -109,9 +109,12 @@ def extract(html: str, url: str | None = None) -> Extracted:
             metadata["date"], sources["date"] = day, "htmldate's extensive search"
             if metadata.get("updated") and metadata["updated"] <= day:  # no later change
                 del metadata["updated"], sources["updated"]
-    if sources.get("authors") == "trafilatura":  # no signal of ours: people only, or none
+    if sources.get("authors") == "trafilatura":  # no signal of ours: people the page shows
         sites, orgs = page_signals.site_names(), page_signals.organisations
-        people = tuple(n for n in metadata["authors"] if htmlmeta.is_person(n, sites, orgs, False))
+        names = (htmlmeta.clean_name(n) for n in metadata["authors"])
+        people = htmlmeta.shown(
+            tree, (n for n in names if htmlmeta.is_person(n, sites, orgs, False))
+        )
         if people:
             metadata["authors"] = people
         else:

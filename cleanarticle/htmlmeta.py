@@ -69,9 +69,11 @@ _BYLINE_CLASS = regex.compile(r"byline|author|writer|contributor|reporter", rege
 _ORGANISATION_WORDS = frozenset(
     """staff team editors editorial desk newsroom news media press agency agencies group
     inc ltd llc gmbh corp company co. network magazine journal times post daily weekly forum
-    online official admin administrator redaktion redacción rédaction redazione
+    online official admin administrator webmaster user redaktion redacción rédaction redazione
     contributors contributor writers reporters bureau service services wire
-    university institute foundation association society council department""".split()
+    university institute foundation association society council department
+    kg ag eg e.v pc pllc llp plc www com presse verein verband partei amt magazin noticias
+    kitchens""".split()
 )
 _DATE_META = (
     "article:published_time",
@@ -177,6 +179,14 @@ def fold(text: str) -> str:
     ('the writing center', 'ign com')
     """
     return " ".join(regex.findall(r"[\p{L}\p{N}]+", text.casefold()))
+
+
+def shown(tree: HtmlElement, names: Iterable[str]) -> tuple[str, ...]:
+    """Those of ``names`` that the page's visible text writes (scripts and styles aside),
+    compared as ``fold`` compares."""
+    texts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    folded = f" {fold(' '.join(texts))} "
+    return tuple(name for name in names if fold(name) and f" {fold(name)} " in folded)
 
 
 # --- signals ---------------------------------------------------------------------------------
@@ -731,11 +741,12 @@ _NAME_LABEL = regex.compile(
     r"^(?:(?:\p{L}+\s+){1,2}(?:by|par|por|door|przez)"
     r"|(?:veröffentlicht|geschrieben|erstellt|verfasst|artikel|text|beitrag)\s+von"
     r"|by|von|par|por|di|door|av|af"
-    r"|authors?|autor(?:in|en)?|auteure?s?|autore)\s*:?\s+",
+    r"|authors?|autor(?:in|en|/in|\*in)?|auteure?s?|autore)\s*:?\s+",
     regex.IGNORECASE,
 )
 _NAME_TAIL = regex.compile(
-    r"\s*\b(?:published|updated|posted|last updated|on|am|le|el)\b.*$", regex.IGNORECASE
+    r"\s*\b(?:published|updated|posted|last updated)\b.*$|\s+(?:on\s+\S|(?:am|le|el)\s+\d).*$",
+    regex.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset(
     "de van von der den da di la le du del della dos das bin binti al el ter ten".split()
@@ -750,22 +761,25 @@ _MONTH = regex.compile(
 #: Words of a page's interface, never of a name (``Full Bio``, ``Read more``).
 _INTERFACE_WORDS = frozenset(
     "bio biography profile more read view posts articles all see about follow contact email"
-    " share written sponsored article".split()
+    " share written sponsored article edition".split()
 )
 #: Words of a job title: a name stops before them (``Mateusz Haberny Founder``).
 _ROLE_WORDS = frozenset(
     """editor editors columnist columnists correspondent correspondents reporter reporters
     writer writers contributor contributors engineer director manager founder cofounder
     co-founder ceo cto coo president officer coordinator specialist analyst strategist
-    consultant author lead head senior chief associate assistant guest freelance
+    consultant author lead head senior chief associate assistant guest freelance contributing
     technical marketing content managing executive deputy print digital checked reviewed
     edited fact""".split()
 )
 
 
-def is_person(name: str, sites: set[str], organisations: set[str], trusted: bool) -> bool:
+def is_person(
+    name: str, sites: set[str], organisations: set[str], trusted: bool, single: bool = False
+) -> bool:
     """Whether ``name`` reads as a person's name: two to five capitalised words (name
-    particles aside; one, when the page marks it as a name), no digit, no month at the
+    particles aside; one, when the page marks it as a name or ``single`` says the page
+    gives it as the author's: after a "By" label, or in two sources), no digit, no month at the
     end, no word of a job title or of the page's interface, not the site in capitals or a
     one-word site name, not a name with an organisation word; and, unless the page marks it
     as a name (``trusted``: an author link, ``itemprop=name``, a byline's or JSON-LD
@@ -779,14 +793,20 @@ def is_person(name: str, sites: set[str], organisations: set[str], trusted: bool
     """
     words = name.split()
     folded = fold(name)
-    if not folded or not (1 if trusted else 2) <= len(words) <= 5 or regex.search(r"\d", name):
+    if not folded or not (1 if trusted or single else 2) <= len(words) <= 5:
+        return False
+    if regex.search(r"\d", name):
         return False
     names_site = folded in sites or folded.replace(" ", "") in {s.replace(" ", "") for s in sites}
     if names_site and (name.isupper() or words[0].lower() == "the" or len(words) == 1):
         return False  # the site (USA TODAY); a personal site's name is its author's
     if not trusted and folded in {fold(o) for o in organisations}:
         return False  # an organisation's, unless the page marks the name as a person's
-    if any(w.lower().strip(".,") in _ORGANISATION_WORDS | _JOINING_WORDS for w in words):
+    if any(
+        w.lower() in _ORGANISATION_WORDS
+        or w.lower().strip(".,") in _ORGANISATION_WORDS | _JOINING_WORDS
+        for w in words
+    ):
         return False  # "Customs and Border Protection": a name joins no words
     if _MONTH.search(words[-1]) or words[-1].lower() in _NAME_PARTICLES | {"by", "von"}:
         return False  # "Mazi December": a date follows; "Veröffentlicht von": a label
@@ -812,8 +832,15 @@ def _common_words(name: str) -> bool:
 
 
 def _people(
-    texts: Iterable[str], sites: set[str], organisations: set[str], trusted: bool
+    texts: Iterable[str],
+    sites: set[str],
+    organisations: set[str],
+    trusted: bool,
+    single: bool | frozenset[str] = False,
 ) -> tuple[str, ...]:
+    """The people ``texts`` name. ``single`` allows one-word names (``Kristin``, ``Maria &
+    Katerina``): all of them (``True``), or those whose folded form it holds (the names
+    another source gives)."""
     names: list[str] = []
     for text in texts:
         text = clean_name(text)
@@ -821,11 +848,23 @@ def _people(
             continue
         parsed = parse_byline(f"By {text}")
         candidates = parsed.authors if parsed is not None else split_byline(text)[0]
+        parts = tuple(_NAME_JOIN.split(text))  # one-word names, which a text byline skips
+        if not candidates and (trusted or single is True or _all_in(parts, single)):
+            candidates = parts
         for name in candidates or (text,):
             name = clean_name(name)
-            if is_person(name, sites, organisations, trusted) and name not in names:
+            one = single if isinstance(single, bool) else fold(name) in single
+            if is_person(name, sites, organisations, trusted, one) and name not in names:
                 names.append(name)
     return tuple(names)
+
+
+def _all_in(parts: Iterable[str], folded: bool | frozenset[str]) -> bool:
+    return isinstance(folded, frozenset) and all(fold(part) in folded for part in parts)
+
+
+#: What joins the names of a byline: ``Maria & Katerina``, ``Linny and Peter``.
+_NAME_JOIN = regex.compile(r"\s*(?:[,;&]|\band\b|\bund\b|\bet\b|\by\b)\s*", regex.IGNORECASE)
 
 
 #: A label that names someone other than an author: the names after it are not authors.
@@ -841,10 +880,17 @@ _LABEL_END = regex.compile(r"\b(?:by|von|par|por|door|przez|av|af)\s*:?$", regex
 _CONNECTOR = regex.compile(r"^[,;&]?\s*(?:and|und|et|y|e|&|,)?\s*[,;&]?$", regex.IGNORECASE)
 
 
-def byline_people(byline: Byline, sites: set[str], organisations: set[str]) -> tuple[str, ...]:
+def byline_people(
+    byline: Byline,
+    sites: set[str],
+    organisations: set[str],
+    confirmed: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
     """The authors a byline element names: the first run of names, joined by ``and`` or
     commas; names after ``Edited by``, ``Reviewed by``, ``Photos by`` and the like are
-    not authors, and the run ends at anything else (a role, a date, a button).
+    not authors, and the run ends at anything else (a role, a date, a button). A name of
+    one word is taken after a "By" label or when another source gives it (``confirmed``:
+    folded names).
 
     >>> b = Byline(["By", "Ana Souza", "and", "Luis Pérez", "Edited by", "Jo Roe"], [])
     >>> byline_people(b, set(), set())
@@ -856,12 +902,14 @@ def byline_people(byline: Byline, sites: set[str], organisations: set[str]) -> t
     not_authors: set[str] = set()
     joined = False
     others = False  # after "Edited by": the names are someone else's
+    labelled = False  # right after "By": the page says the name is the author's
+    run_labelled = False  # the run of names began right after "By"
     for piece in byline.pieces:
         if _OTHER_ROLE.search(piece):
             others = True
             continue
         if _AUTHOR_LABEL.match(piece) or _LABEL_END.search(piece):
-            others = False
+            others, labelled = False, True
             if _LABEL_END.search(piece) or not _AUTHOR_LABEL.sub("", piece).strip(" :"):
                 continue  # the label alone; "By Jane Doe" goes on to be read
         if names and _CONNECTOR.match(piece):
@@ -869,7 +917,11 @@ def byline_people(byline: Byline, sites: set[str], organisations: set[str]) -> t
             continue
         if piece.startswith((",", "(")):
             continue  # ", Staff Attorney": an affiliation after a name
-        people = _people([piece], sites, organisations, trusted=piece in byline.names)
+        trusted = piece in byline.names
+        one = labelled or (joined and run_labelled) or confirmed
+        people = _people([piece], sites, organisations, trusted, one)
+        run_labelled = run_labelled if names else labelled
+        labelled = False
         if others:
             not_authors.update(people)
             continue
@@ -894,21 +946,32 @@ def _split_word(piece: str, name: str) -> bool:
 
 def _authors(found: Signals, sites: set[str]) -> Choice | None:
     orgs = found.organisations
+    meta = {
+        key: [v for v in found.meta.get(key, ()) if not v.startswith(("http", "@"))]
+        for key in _AUTHOR_META
+    }
+    # names a second source gives too: one word is then a name (``Kristin`` in the byline
+    # and in <meta name=author>)
+    marked = [*(v for values in meta.values() for v in values)]
+    marked += [n for a in found.articles[:1] for n in _names(a.get("author"), people_only=True)]
+    confirmed = frozenset(
+        fold(part) for text in marked for part in _NAME_JOIN.split(clean_name(text))
+    )
     for byline in found.bylines[:3]:
-        people = byline_people(byline, sites, orgs)
+        people = byline_people(byline, sites, orgs, confirmed)
         if people:
             return Choice(people, "byline beside the headline")
     for byline in found.by_lines[:3]:
-        people = byline_people(byline, sites, orgs)
+        people = byline_people(byline, sites, orgs, confirmed)
         if people:
             return Choice(people, "a byline beside the headline that its markup does not mark")
     for article in found.articles[:1]:
         people = _people(_names(article.get("author"), people_only=True), sites, orgs, True)
         if people:
             return Choice(people, "JSON-LD author")
+    shown = frozenset(fold(p) for b in (*found.bylines[:3], *found.by_lines[:3]) for p in b.pieces)
     for key in _AUTHOR_META:
-        values = [v for v in found.meta.get(key, ()) if not v.startswith(("http", "@"))]
-        people = _people(values, sites, orgs, trusted=False)
+        people = _people(meta[key], sites, orgs, trusted=False, single=shown)
         if people:
             return Choice(people, f"<meta {key}>")
     return None

@@ -223,3 +223,63 @@ def test_an_update_before_the_publication_is_no_update() -> None:
         dt.date(2021, 4, 1),
         "<meta article:modified_time>",
     )
+
+
+@pytest.mark.parametrize(
+    ("byline", "head", "expected"),
+    [
+        # one word after a "By" label, or given by a second source, is a name
+        ('<div class="byline">Written by <span>Kristin</span></div>', "", ("Kristin",)),
+        ('<div class="author">Sarah</div>', '<meta name="author" content="Sarah">', ("Sarah",)),
+        (
+            '<div class="byline">Written By <span>Linny and Peter</span></div>',
+            "",
+            ("Linny", "Peter"),
+        ),
+        # one word with no label and no second source is not
+        ('<div class="author">Sarah</div>', "", ()),
+        # the label's run ends at the first piece that is not a name: a category is not one
+        (
+            '<div class="byline"><span>von</span> <a>freeman1984</a> <span>in</span> '
+            "<a>Uncategorized</a></div>",
+            "",
+            (),
+        ),
+    ],
+)
+def test_one_word_names_need_a_label_or_a_second_source(
+    byline: str, head: str, expected: tuple[str, ...]
+) -> None:
+    page = _page(head, f"<article><h1>Bridge vote passes</h1>{byline}{ARTICLE}</article>")
+    chosen = _choose(page)
+    assert (chosen["authors"].value if "authors" in chosen else ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Audiophile On", "Audiophile On"),  # "On" ends no name by itself
+        ("Jane Doe on March 9, 2021", "Jane Doe"),
+        ("Loïc Le Clerc", "Loïc Le Clerc"),  # a particle, not "le 9 mars"
+        ("Loïc Le Clerc le 9 mars 2021", "Loïc Le Clerc"),
+        ("Autor/in: Korinna Hennig", "Korinna Hennig"),
+    ],
+)
+def test_clean_name_cuts_dates_and_labels_not_particles(text: str, expected: str) -> None:
+    assert htmlmeta.clean_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["Co. KG", "Kneib Dentistry PC", "Webmaster", "Super User", "Www Example Com"]
+)
+def test_organisation_and_account_names_are_not_people(name: str) -> None:
+    assert not htmlmeta.is_person(name, set(), set(), trusted=True)
+
+
+def test_trafilaturas_author_only_when_the_page_shows_it() -> None:
+    head = '<meta name="author" content="Jane Doe">'
+    hidden = _page(head, f"<article><h1>Bridge vote passes</h1>{ARTICLE}</article>")
+    tree = trafilatura.load_html(hidden)
+    assert htmlmeta.shown(tree, ["Jane Doe"]) == ()
+    visible = hidden.replace("<article>", "<article><p>A story by Jane Doe.</p>")
+    assert htmlmeta.shown(trafilatura.load_html(visible), ["Jane Doe", "John Roe"]) == ("Jane Doe",)
