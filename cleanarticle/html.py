@@ -154,7 +154,8 @@ def extract(html: str, url: str | None = None) -> Extracted:
 
 def _searched_date(tree: HtmlElement, url: str) -> dt.date | None:
     """The publication date htmldate finds by searching the whole page (its text too),
-    never after today; on a copy of the tree, which the search prunes."""
+    never after today and never a 1 January, which is how it writes a year alone (a
+    copyright line's); on a copy of the tree, which the search prunes."""
     import copy
 
     from htmldate import find_date
@@ -171,7 +172,8 @@ def _searched_date(tree: HtmlElement, url: str) -> dt.date | None:
     except (ValueError, TypeError):
         return None
     with contextlib.suppress(ValueError, TypeError):
-        return dt.date.fromisoformat(str(found)[:10]) if found else None
+        day = dt.date.fromisoformat(str(found)[:10]) if found else None
+        return None if day is None or (day.month, day.day) == (1, 1) else day
     return None
 
 

@@ -186,3 +186,12 @@ def test_cli_format_flag(tmp_path: Path) -> None:
     fragment.write_text("<div><p>The vote was close, officials said on Monday night.</p></div>")
     as_html = run_cli("--format", "html", str(fragment)).stdout.decode()
     assert as_html == "The vote was close, officials said on Monday night.\n"
+
+
+def test_a_copyright_year_is_no_publication_date() -> None:
+    prose = "<p>" + "The council met on Monday and voted for the new bridge. " * 6 + "</p>"
+    footer = "<footer><p>Copyright 2021 Example News. All rights reserved.</p></footer>"
+    page = f"<html><body><article><h1>Bridge</h1>{prose}</article>{footer}</body></html>"
+    assert "date" not in extract(page).metadata  # htmldate reads the year as 1 January
+    dated = page.replace("<h1>Bridge</h1>", "<h1>Bridge</h1><p>Posted 9 March 2021</p>")
+    assert extract(dated).metadata["date"] == dt.date(2021, 3, 9)
