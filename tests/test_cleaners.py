@@ -631,6 +631,16 @@ def test_labelled_captions_anywhere(line: str, image: Image) -> None:
     assert article.body == f"{BODY}\n\n{BODY}\n"
 
 
+def test_a_labelled_row_in_a_list_of_facts_is_no_caption() -> None:
+    facts = "Sensor: 24.2MP APS-C\n\nVideo: 4K/30p with no crop\n\nWeight: 390 g with battery"
+    article = run(f"{BODY}\n\n{facts}\n\n{BODY}")
+    assert article.metadata.images == ()
+    assert "Video: 4K/30p with no crop" in article.body
+    # beside a date line or a byline, a labelled caption is still one
+    dated = run(f"{BODY}\n\nPhoto: Crowds outside the court.\n\nUpdated: 9 March 2021\n\n{BODY}")
+    assert dated.metadata.images == (Image("Crowds outside the court.", ""),)
+
+
 @pytest.mark.parametrize(
     ("line", "image"),
     [
@@ -1137,6 +1147,9 @@ def test_html_remnants(text: str, body: str) -> None:
         "In code, write `<br>` to break a line and `&amp;` for an ampersand.",
         "Profits at AT&T rose, and R&D spending fell; 3 < 5 and 7 > 2 still hold.",
         "&lt;b&gt; is how the page shows a bold tag as text.",
+        # a void or closing tag named in prose, spaced from its words
+        "The request comes from an <img> element or a <br> tag in the document.",
+        "Every </p> closes a paragraph, the tutorial explains to its readers.",
     ],
 )
 def test_html_remnants_leave_prose_about_markup_alone(text: str) -> None:

@@ -21,7 +21,7 @@ _ELEMENTS = (
 )
 #: A tag of a known HTML element (attributes up to 400 characters, no nested brackets).
 _TAG = regex.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]{{0,400}})?\s*/?>", regex.IGNORECASE)
-_VOID_OR_CLOSE = regex.compile(r"^</|^<(?:br|wbr|hr|img)\b|\s\w", regex.IGNORECASE)
+_ATTRIBUTES = regex.compile(r"\s\w")
 #: A character reference: numeric, or named and ending with ';' (``&copy`` alone is text).
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: Entities kept as written: decoded, they would read as markup.
@@ -59,11 +59,15 @@ def decode_entities(text: str) -> str:
 def stray_tags(text: str) -> bool:
     """Whether ``text`` holds tags left over from HTML (not a tag named in prose).
 
-    A tag counts when it closes, is a line break or image, has attributes, or touches the
-    text or the line's edge: ``word<br>``, ``</p>``, ``<p>Text``, ``<span class="x">``.
+    A tag counts when it has attributes or touches the text or the line's edge:
+    ``word<br>``, ``</p>`` at the end, ``<p>Text``, ``<span class="x">``. A bare tag with
+    a space on each side inside the line is named in prose (``the <img> tag``), even a
+    line break's or a closing one.
 
     >>> stray_tags("First line<br>second line"), stray_tags("Use the <p> tag for that.")
     (True, False)
+    >>> stray_tags("Put an <img> element in it"), stray_tags('See <img src="a.png"> here')
+    (False, True)
     """
     if "<" not in text or "`" in text:
         return False
@@ -73,7 +77,7 @@ def stray_tags(text: str) -> bool:
         touching = (start > 0 and not text[start - 1].isspace()) or (
             end < len(text) and not text[end].isspace()
         )
-        if edge or touching or _VOID_OR_CLOSE.search(match[0]):
+        if edge or touching or _ATTRIBUTES.search(match[0]):
             return True
     return False
 
