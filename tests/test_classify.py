@@ -283,3 +283,17 @@ def test_an_updated_date_or_an_unlabelled_one_after_the_article_is_not_its_date(
     assert after.metadata.date is None  # a comment's or a teaser's date, as likely
     labelled = cleanarticle.clean(page(MENU, PROSE, ["Published March 9, 2021"], FOOTER))
     assert str(labelled.metadata.date) == "2021-03-09"
+
+
+def test_a_byline_removed_with_the_chrome_above_the_article_lands_in_the_metadata() -> None:
+    text = page(MENU[:8], ["By Jane Doe"], MENU[8:], PROSE, RELATED, FOOTER)
+    first = cleanarticle.clean(text)
+    assert "By Jane Doe" not in first.body
+    assert first.metadata.authors == ("Jane Doe",)
+    [move] = [e for e in first.edits if e.code == "CA402" and e.kind == "move"]
+    assert move.before == "By Jane Doe" and "byline -> byline" in move.reason
+    again = cleanarticle.clean(first.markdown)
+    assert again.markdown == first.markdown and again.metadata.authors == ("Jane Doe",)
+    # two "By" lines above the article are other stories' bylines: neither is taken
+    teasers = page(MENU[:8], ["By Jane Doe"], MENU[8:10], ["By John Roe"], PROSE, FOOTER)
+    assert cleanarticle.clean(teasers).metadata.authors == ()

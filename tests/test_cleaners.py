@@ -1397,3 +1397,13 @@ def test_a_byline_spelled_from_the_author_slug_keeps_its_affiliation() -> None:
         ("Jane Doe",),
         "AFP",
     )
+
+
+def test_what_follows_a_bylines_date_is_no_name() -> None:
+    from cleanarticle import detect
+
+    found = detect.parse_byline(
+        "by Jane Doe | Mar 11, 2023 | Brakes and Repair, Guides | 0 comments"
+    )
+    assert found is not None and found.authors == ("Jane Doe",)
+    assert found.date is not None and str(found.date) == "2023-03-11"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cleanarticle import detect
+import regex
+
+from cleanarticle import detect, head
 from cleanarticle.classify import decide, load_classifier, units
 from cleanarticle.classify.features import Unit
 from cleanarticle.cleaners._util import drop_empty
@@ -94,6 +96,7 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     chosen = {id(found[i].line) for i in decision.remove}
     gone = {id(line) for line in removable(doc, chosen)}
     dated = _article_date(doc, found, decision.span, set(decision.remove), gone)
+    signed = _article_byline(doc, found, decision.span, gone)
     for i in decision.remove:
         unit, p = found[i], probabilities[i]
         if id(unit.line) not in gone:
@@ -103,8 +106,10 @@ def page_chrome(doc: Document, ctx: Context) -> None:
         why = f"page chrome (p={p:.2f}, {where} the article, in a run of {run} lines)"
         if i == dated:
             why = f"date line -> date: the article's, in its {why}"
+        elif i == signed:
+            why = f"byline -> byline: the article's, in its {why}"
         ctx.record(
-            "move" if i == dated else "remove",
+            "move" if i in (dated, signed) else "remove",
             why,
             before=unit.line.text,
             line=unit.line.number,
@@ -149,6 +154,45 @@ def _article_date(
             doc.set_meta(date=day, **({"timestamp": stamp} if stamp else {}))
             return i
     return None
+
+
+#: How many lines above the article its byline may stand (headline, standfirst, share
+#: row, date, a short table of contents between them and the text).
+BYLINE_REACH = 20
+#: A line that says it is a byline: "By ...", "Written by ...", "Posted by ...".
+_SAYS_BY = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b|^by\b", regex.I)
+
+
+def _article_byline(
+    doc: Document, found: list[Unit], span: tuple[int, int], gone: set[int]
+) -> int | None:
+    """Of the removed lines, the index of the article's byline, which lands in the
+    metadata rather than the bin: the one line within :data:`BYLINE_REACH` lines above the
+    article that says "By" and names people (``By Jane Doe``; with another such line
+    within that reach above or below the article's start, they are a list's, other
+    stories' bylines, and none is taken). None when the metadata has a byline."""
+    if doc.metadata.byline:
+        return None
+    start = span[0]
+    signed = [
+        (i, byline)
+        for i in range(max(0, start - BYLINE_REACH), min(len(found), start + BYLINE_REACH))
+        if _SAYS_BY.match(found[i].line.text.lstrip("*_ "))
+        and (byline := detect.parse_byline(found[i].line.text)) is not None
+        and byline.authors
+    ]
+    if len(signed) != 1 or signed[0][0] >= start or id(found[signed[0][0]].line) not in gone:
+        return None
+    i, byline = signed[0]
+    if head.not_people(byline, head.lower_case_words(doc)):
+        return None
+    changes: dict[str, object] = {"byline": byline.text, "authors": byline.authors}
+    if byline.affiliation:
+        changes["byline_affiliation"] = byline.affiliation
+    if byline.date and doc.metadata.date is None:
+        changes["date"] = byline.date
+    doc.set_meta(**changes)
+    return i
 
 
 def removable(doc: Document, chosen: set[int]) -> list[Line]:

@@ -125,10 +125,14 @@ def parse_byline(text: str) -> Byline | None:
 
 
 def _byline_rest(rest: str) -> Byline | None:
-    """What follows ``By``: names, with an affiliation, a date and page furniture beside."""
+    """What follows ``By``: names, with an affiliation, a date and page furniture beside.
+    What follows the date is furniture too (``by Jane Doe | Mar 11, 2023 | Brakes, Repair |
+    0 comments``: the post's categories), never names."""
     names: list[str] = []
     date = None
     for part in PART_SEPARATORS.split(rest.strip()):
+        if date is not None and names:
+            break  # after "names | date": categories, comment counts
         found = parse_date(part) if date is None else None
         if found is None and date is None and (split := split_trailing_date(part)):
             part, found = split
