@@ -121,6 +121,14 @@ def _analyse(doc: Document) -> Head:
         if block.kind is not Kind.PARAGRAPH:
             return Head(index, title, dek)
         titled = is_title(block, item)
+        if (
+            title == index - 1
+            and not item
+            and title is not None
+            and _longer_headline(block, blocks[title])
+        ):
+            title = index  # the short line above is furniture (``Listen Pause Resume``)
+            continue
         if titled and items_before and title is None:
             if not _title_evidence(doc, index, item_at):
                 return Head(index, None, dek)  # a headline without evidence is the body's
@@ -391,7 +399,8 @@ def _by_items(
         items = [
             k
             for k in range(index + 1, reach)
-            if id(blocks[k]) not in credits and is_dated_or_signed(blocks[k], lower)
+            if id(blocks[k]) not in credits
+            and (is_dated_or_signed(blocks[k], lower) or _name_over_date(blocks, k, lower))
         ]
         if items:
             nearer = [
@@ -440,6 +449,23 @@ def _candidate(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[
         return False
     # a name over a date is the byline (a byline never opens a document)
     return not (index and bare_name(block.text, lower))
+
+
+def _name_over_date(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
+    """A line that is only a name (``bare_name``, on an English page) with a date line
+    right under it or under one short line (``Chirag Bhardwaj`` / ``VP - Technology`` /
+    ``November 14, 2025``): the byline, so a line between it and the date (the author's
+    role) is no headline."""
+    if not getattr(lower, "english", True) or not _one_line(blocks[index]):
+        return False
+    if not bare_name(blocks[index].text, lower):
+        return False
+    for below in range(index + 1, min(len(blocks), index + 3)):
+        if _one_line(blocks[below]) and detect.parse_date_line(blocks[below].text) is not None:
+            return True
+        if not _one_line(blocks[below]) or len(blocks[below].text.split()) > 6:
+            return False
+    return False
 
 
 def _dated_above(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
@@ -518,10 +544,27 @@ MENU_ITEM_WORDS = 3
 
 
 def _longer_headline(block: Block, title: Block) -> bool:
-    """A headline-shaped line under a line of a few words (``Toggle navigation``): that
-    one is a menu item, this one the headline, not its standfirst."""
-    short = len(title.text.split())
-    return short <= MENU_ITEM_WORDS and _headline_shaped(block) and len(block.text.split()) > short
+    """A headline-shaped line under a line of a few words (``Toggle navigation``), or in
+    title case and twice as long (``Generate Audio Pause Resume`` over the headline): that
+    one is page furniture, this one the headline, not its standfirst (which is a
+    sentence)."""
+    short, long = len(title.text.split()), len(block.text.split())
+    if not _headline_shaped(block) or long <= short:
+        return False
+    return short <= MENU_ITEM_WORDS or (long >= 2 * short and _title_case(block.text))
+
+
+def _title_case(text: str) -> bool:
+    """Whether three in four of the longer words (four letters or more) are capitalised,
+    as in a headline written in title case, not a standfirst's sentence.
+
+    >>> _title_case("How Machine Learning Is Shaping the Shops of Every Town")
+    True
+    >>> _title_case("A guide to common services and their price ranges")
+    False
+    """
+    longer = [w for w in detect.words(text) if len(w) >= 4 and w.isalpha()]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.75 * len(longer)
 
 
 def is_caption(block: Block) -> bool:

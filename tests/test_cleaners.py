@@ -1281,6 +1281,26 @@ def test_a_name_under_the_headline_is_the_byline_in_english_only() -> None:
     assert meta.authors == () and meta.date == dt.date(2024, 3, 3)
 
 
+def test_a_role_under_the_authors_name_is_no_headline() -> None:
+    text = (
+        f"Subscribe\n\nCouncil Backs Tram Plan\n\nSelin Romano\n\nSenior Editor\n\n"
+        f"March 3, 2024\n\n{PROSE}\n"
+    )
+    meta = run(text).metadata
+    assert (meta.title, meta.authors) == ("Council Backs Tram Plan", ("Selin Romano",))
+
+
+def test_a_title_case_headline_under_a_short_line_of_buttons_is_the_headline() -> None:
+    headline = "How Machine Learning Is Shaping the Shops of Every Town in the Country"
+    text = f"Subscribe\n\nListen Pause Resume\n\n{headline}\n\nMarch 3, 2024\n\n{PROSE}\n"
+    assert run(text).metadata.title == headline
+    # a standfirst (a sentence) under a headline stays its standfirst
+    dek = "The council voted on Monday for a plan that the mayor had opposed for years."
+    text = f"Subscribe\n\nCouncil Backs Tram Plan\n\n{dek}\n\nMarch 3, 2024\n\n{PROSE}\n"
+    meta = run(text).metadata
+    assert (meta.title, meta.description) == ("Council Backs Tram Plan", dek)
+
+
 def test_a_byline_of_the_documents_own_words_is_none() -> None:
     text = (
         f"Subscribe\n\nField Marketing Guide\n\nBy Event Type\n\nMarch 3, 2024\n\n"
