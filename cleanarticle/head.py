@@ -8,6 +8,7 @@ what keeps metadata extraction a fixed point.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -468,6 +469,18 @@ def _name_over_date(blocks: Sequence[Block], index: int, lower: DocWords | froze
     return False
 
 
+def name_and_date(text: str) -> tuple[dt.date | None, str]:
+    """The date at either end of a line (reading times and counts beside it left out) and
+    the words beside it; no date: ``(None, text)``."""
+    parts = [p for p in detect.PART_SEPARATORS.split(text) if p.strip()]
+    kept = " ".join(p for p in parts if not detect.is_trivia(p))
+    leading = detect.split_leading_date(kept)
+    if leading is not None:
+        return leading
+    trailing = detect.split_trailing_date(kept)
+    return (trailing[1], trailing[0]) if trailing is not None else (None, text)
+
+
 def _dated_above(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
     """A byline or date right above, or above a short line of furniture (``Share``)."""
     for above in range(index - 1, max(-1, index - 3), -1):
@@ -496,7 +509,10 @@ def is_dated_or_signed(block: Block, lower: DocWords | frozenset[str] = frozense
     if detect.could_be_labelled(text) and detect.parse_caption(text) is not None:
         return False  # "Photo by Jane Doe" credits a photo, not the article
     found = detect.parse_byline(text)
-    return found is not None and not not_people(found, lower)
+    if found is not None:
+        return not not_people(found, lower)
+    day, rest = name_and_date(text)  # "Jane Doe • Mar 3, 2024"
+    return day is not None and bool(rest) and bool(bare_name(rest, lower))
 
 
 def _head_around(

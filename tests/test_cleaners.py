@@ -1427,3 +1427,32 @@ def test_what_follows_a_bylines_date_is_no_name() -> None:
     )
     assert found is not None and found.authors == ("Jane Doe",)
     assert found.date is not None and str(found.date) == "2023-03-11"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("by Jane Doe 6 Comments", ("Jane Doe",)),  # a count glued to the names
+        ("by Jane Doe —10 min read", ("Jane Doe",)),
+        ("Written by by Jane Doe", ("Jane Doe",)),  # a template's doubled "by"
+        ("By Jane Doe and John Roe, Reuters", ("Jane Doe", "John Roe")),
+    ],
+)
+def test_byline_furniture_beside_the_names(line: str, authors: tuple[str, ...]) -> None:
+    from cleanarticle import detect
+
+    found = detect.parse_byline(line)
+    assert found is not None and found.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Selin Romano • Mar 3, 2024", "Selin Romano March 3, 2024 — 7 minutes read"],
+)
+def test_a_name_and_a_date_on_one_line_under_the_headline(line: str) -> None:
+    meta = run(f"Subscribe\n\nCouncil Backs Tram Plan\n\n{line}\n\n{PROSE}\n").metadata
+    assert (meta.title, meta.authors, meta.date) == (
+        "Council Backs Tram Plan",
+        ("Selin Romano",),
+        dt.date(2024, 3, 3),
+    )

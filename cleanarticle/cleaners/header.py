@@ -99,22 +99,23 @@ def _bare_byline(
     english: bool,
 ) -> None:
     """The first line under the headline that is only a name (``Jane Doe``, on English
-    pages: German capitalises every noun), or a date and a name (``Dec 17, 2025 Jane Doe``,
-    ``28. Jan. 2022 Paula Balov``), is the byline."""
+    pages: German capitalises every noun), or a date and a name, either way round and
+    with a reading time beside (``Dec 17, 2025 Jane Doe``, ``28. Jan. 2022 Paula Balov``,
+    ``Faith Katunga • Oct 20, 2025``, ``Jane Doe July 13, 2025 — 7 minutes read``), is
+    the byline."""
     for index in where:
         block = blocks[index]
         if id(block) in done or not block.is_paragraph or len(block.lines) != 1:
             continue
-        text = block.text
-        dated = detect.split_leading_date(text)
-        if not (dated or english):
+        day, text = head.name_and_date(block.text)
+        if not (day or english):
             continue
-        names = head.bare_name(dated[1] if dated else text, lower)
+        names = head.bare_name(text, lower)
         if not names:
             continue
         changes.update(byline=names[0], authors=names)
-        if dated and not changes.get("date"):
-            changes["date"] = dated[0]
+        if day and not changes.get("date"):
+            changes["date"] = day
         taken.append((block, "move", "name under the headline -> byline"))
         return
 

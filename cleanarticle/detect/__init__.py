@@ -23,6 +23,7 @@ from cleanarticle.detect.caption import (
 )
 from cleanarticle.detect.date import (
     DATE_LABEL,
+    PART_SEPARATORS,
     has_date_label,
     is_trivia,
     is_updated,
@@ -31,6 +32,7 @@ from cleanarticle.detect.date import (
     parse_timestamp,
     split_date_prefix,
     split_leading_date,
+    split_trailing_date,
 )
 from cleanarticle.detect.text import CLOSERS, SENTENCE_END, short_cache, squash, words
 from cleanarticle.detect.title import TEASER, has_inner_sentence, is_teaser, is_title_like
@@ -41,6 +43,7 @@ __all__ = [
     "CONNECTORS",
     "CREDIT_LABELS",
     "DATE_LABEL",
+    "PART_SEPARATORS",
     "SENTENCE_END",
     "TEASER",
     "Byline",
@@ -63,6 +66,7 @@ __all__ = [
     "split_byline",
     "split_date_prefix",
     "split_leading_date",
+    "split_trailing_date",
     "squash",
     "strip_credit_label",
     "words",

@@ -83,6 +83,10 @@ class Byline:
 #: ``Published August 7, 2023 by Nicole Burke``: a date line that names the author.
 #: An e-mail address, a URL or a handle beside the names: how to reach them, not who.
 _CONTACT = regex.compile(r"@|://|^www\.")
+_BY_BY = regex.compile(r"\b(by)\s+by\b", regex.IGNORECASE)
+#: A reading time or a count glued to the names by a space (``Jane Doe 6 Comments``,
+#: ``Jane Doe —10 min read``), as a dump writes what the page set apart.
+_TRIVIA_TAIL = regex.compile(r"\s+[—–-]?\s*(?P<trivia>\d[^\s]*\s*\p{L}+(?:\s+\p{L}+)?)$")
 _DATED_BYLINE = regex.compile(
     rf"^(?:{DATE_LABEL}\s*:?\s*)?(?P<date>.+?)\s+by\s*:?\s+(?P<rest>.+)$", regex.IGNORECASE
 )
@@ -107,6 +111,7 @@ def parse_byline(text: str) -> Byline | None:
     line = squash(text)  # with single spaces, as CA103 will write the line
     if len(line) > 200:
         return None
+    line = _BY_BY.sub(r"\1", line)  # "Written by by Jane Doe": a template's slip
     line = line.removesuffix(".") if not line.endswith("..") else line
     dated = _DATED_BYLINE.match(line)
     if dated is not None:
@@ -133,6 +138,9 @@ def _byline_rest(rest: str) -> Byline | None:
     for part in PART_SEPARATORS.split(rest.strip()):
         if date is not None and names:
             break  # after "names | date": categories, comment counts
+        tail = _TRIVIA_TAIL.search(part)
+        if tail and is_trivia(tail["trivia"]):
+            part = part[: tail.start()]
         found = parse_date(part) if date is None else None
         if found is None and date is None and (split := split_trailing_date(part)):
             part, found = split
