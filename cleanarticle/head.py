@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from cleanarticle import detect, urls
+from cleanarticle.detect.byline import ORGANISATION_WORDS
 from cleanarticle.lexicon import is_english, zipf
 from cleanarticle.model import Block, Document, Kind
 
@@ -511,6 +512,8 @@ def is_dated_or_signed(block: Block, lower: DocWords | frozenset[str] = frozense
     found = detect.parse_byline(text)
     if found is not None:
         return not not_people(found, lower)
+    if not getattr(lower, "english", True):
+        return False  # German capitalises every noun: a capitalised pair is no name there
     day, rest = name_and_date(text)  # "Jane Doe • Mar 3, 2024"
     return day is not None and bool(rest) and bool(bare_name(rest, lower))
 
@@ -669,6 +672,8 @@ def bare_name(text: str, lower: DocWords | frozenset[str]) -> tuple[str, ...]:
     tokens = detect.squash(text).split()
     if not 2 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
         return ()
+    if any(t.lower() in ORGANISATION_WORDS for t in tokens):
+        return ()  # ``Staff Consortium``, ``Newsroom Desk``
     if any(t.lower() in lower for t in tokens if not t.endswith(".")):
         return ()
     scores = [zipf(t.lower()) for t in tokens if not t.endswith(".")]

@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 import regex
 from lxml.html import HtmlElement
 
-from cleanarticle.detect.byline import parse_byline, split_byline
+from cleanarticle.detect.byline import ORGANISATION_WORDS, parse_byline, split_byline
 from cleanarticle.detect.date import UPDATED_LABEL, is_updated, parse_date, parse_date_line
 from cleanarticle.detect.text import squash
 from cleanarticle.lexicon import zipf
@@ -65,16 +65,6 @@ _AUTHOR_PAGE = regex.compile(
     regex.IGNORECASE,
 )
 _BYLINE_CLASS = regex.compile(r"byline|author|writer|contributor|reporter", regex.I)
-#: Words that make a name an organisation's (``Staff``, ``News Desk``, ``Reuters Editors``).
-_ORGANISATION_WORDS = frozenset(
-    """staff team editors editorial desk newsroom news media press agency agencies group
-    inc ltd llc gmbh corp company co. network magazine journal times post daily weekly forum
-    online official admin administrator webmaster user redaktion redacción rédaction redazione
-    contributors contributor writers reporters bureau service services wire
-    university institute foundation association society council department
-    kg ag eg e.v pc pllc llp plc www com presse verein verband partei amt magazin noticias
-    kitchens""".split()
-)
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -803,8 +793,8 @@ def is_person(
     if not trusted and folded in {fold(o) for o in organisations}:
         return False  # an organisation's, unless the page marks the name as a person's
     if any(
-        w.lower() in _ORGANISATION_WORDS
-        or w.lower().strip(".,") in _ORGANISATION_WORDS | _JOINING_WORDS
+        w.lower() in ORGANISATION_WORDS
+        or w.lower().strip(".,") in ORGANISATION_WORDS | _JOINING_WORDS
         for w in words
     ):
         return False  # "Customs and Border Protection": a name joins no words

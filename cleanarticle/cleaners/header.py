@@ -107,7 +107,10 @@ def _bare_byline(
         block = blocks[index]
         if id(block) in done or not block.is_paragraph or len(block.lines) != 1:
             continue
-        day, text = head.name_and_date(block.text)
+        leading = detect.split_leading_date(block.text)
+        # on English pages the date may stand on either side; elsewhere only before a name
+        # ("28. Jan. 2022 Paula Balov"): German capitalises every noun
+        day, text = head.name_and_date(block.text) if english else (leading or (None, ""))
         if not (day or english):
             continue
         names = head.bare_name(text, lower)

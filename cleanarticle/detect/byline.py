@@ -80,6 +80,16 @@ class Byline:
     correspondent: bool = False
 
 
+#: Words that make a name an organisation's (``Staff``, ``News Desk``, ``Reuters Editors``).
+ORGANISATION_WORDS = frozenset(
+    """staff team editors editorial desk newsroom news media press agency agencies group
+    inc ltd llc gmbh corp company co. network magazine journal times post daily weekly forum
+    online official admin administrator webmaster user redaktion redacción rédaction redazione
+    contributors contributor writers reporters bureau service services wire
+    university institute foundation association society council department
+    kg ag eg e.v pc pllc llp plc www com presse verein verband partei amt magazin noticias
+    kitchens""".split()
+)
 #: ``Published August 7, 2023 by Nicole Burke``: a date line that names the author.
 #: An e-mail address, a URL or a handle beside the names: how to reach them, not who.
 _CONTACT = regex.compile(r"@|://|^www\.")
