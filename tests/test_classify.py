@@ -297,3 +297,10 @@ def test_a_byline_removed_with_the_chrome_above_the_article_lands_in_the_metadat
     # two "By" lines above the article are other stories' bylines: neither is taken
     teasers = page(MENU[:8], ["By Jane Doe"], MENU[8:10], ["By John Roe"], PROSE, FOOTER)
     assert cleanarticle.clean(teasers).metadata.authors == ()
+
+
+def test_a_name_beside_the_articles_date_line_in_the_chrome_is_its_byline() -> None:
+    text = page(MENU[:8], ["Selin Romano", "March 9, 2021"], MENU[8:], PROSE, RELATED, FOOTER)
+    first = cleanarticle.clean(text)
+    assert (first.metadata.authors, str(first.metadata.date)) == (("Selin Romano",), "2021-03-09")
+    assert "Selin Romano" not in first.body

@@ -96,7 +96,7 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     chosen = {id(found[i].line) for i in decision.remove}
     gone = {id(line) for line in removable(doc, chosen)}
     dated = _article_date(doc, found, decision.span, set(decision.remove), gone)
-    signed = _article_byline(doc, found, decision.span, gone)
+    signed = _article_byline(doc, found, decision.span, gone, dated)
     for i in decision.remove:
         unit, p = found[i], probabilities[i]
         if id(unit.line) not in gone:
@@ -164,13 +164,15 @@ _SAYS_BY = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b
 
 
 def _article_byline(
-    doc: Document, found: list[Unit], span: tuple[int, int], gone: set[int]
+    doc: Document, found: list[Unit], span: tuple[int, int], gone: set[int], dated: int | None
 ) -> int | None:
     """Of the removed lines, the index of the article's byline, which lands in the
     metadata rather than the bin: the one line within :data:`BYLINE_REACH` lines above the
     article that says "By" and names people (``By Jane Doe``; with another such line
     within that reach above or below the article's start, they are a list's, other
-    stories' bylines, and none is taken). None when the metadata has a byline."""
+    stories' bylines, and none is taken); else, on an English page, a line that is only a
+    name right beside the article's date line (``dated``, see ``_article_date``). None
+    when the metadata has a byline."""
     if doc.metadata.byline:
         return None
     start = span[0]
@@ -181,6 +183,8 @@ def _article_byline(
         and (byline := detect.parse_byline(found[i].line.text)) is not None
         and byline.authors
     ]
+    if not signed:
+        return _name_beside_date(doc, found, start, gone, dated)
     if len(signed) != 1 or signed[0][0] >= start or id(found[signed[0][0]].line) not in gone:
         return None
     i, byline = signed[0]
@@ -192,6 +196,32 @@ def _article_byline(
     if byline.date and doc.metadata.date is None:
         changes["date"] = byline.date
     doc.set_meta(**changes)
+    return i
+
+
+def _name_beside_date(
+    doc: Document, found: list[Unit], start: int, gone: set[int], dated: int | None
+) -> int | None:
+    """The removed line right above or below the article's date line that is only a name
+    (``head.bare_name``, English pages only), when exactly one of them is. The date line
+    is the one taken from the chrome (``dated``) or the article's first or second line."""
+    if dated is None:
+        firsts = (i for i in (start, start + 1) if i < len(found))
+        dated = next((i for i in firsts if detect.parse_date_line(found[i].line.text)), None)
+    lower = head.lower_case_words(doc) if dated is not None else None
+    if dated is None or lower is None or not lower.english:
+        return None
+    named = [
+        (i, names)
+        for i in (dated - 1, dated + 1)
+        if 0 <= i < len(found)
+        and id(found[i].line) in gone
+        and (names := head.bare_name(found[i].line.text, lower))
+    ]
+    if len(named) != 1:
+        return None
+    i, names = named[0]
+    doc.set_meta(byline=names[0], authors=names)
     return i
 
 
