@@ -199,7 +199,8 @@ ITEM_REACH = 4
 #: A line of capitalised words is no name when their mean ``wordfreq`` Zipf frequency in
 #: English is this high (``Field Marketing Guide`` 5.0; ``Jonathan Jones`` 4.3).
 COMMON_NAME_ZIPF = 4.5
-#: A standfirst has at least this many words (``Solutions`` under a headline is a menu).
+#: A standfirst has at least this many words (``Solutions`` under a headline is a menu),
+#: or is a sentence (``Glides like air.``).
 DEK_WORDS = 5
 #: A prose paragraph has at least this many words.
 PROSE_WORDS = 12
@@ -546,7 +547,7 @@ def _head_around(
             and block.is_paragraph
             and len(block.lines) == 1
             and len(block.text) <= 400
-            and len(block.text.split()) >= DEK_WORDS
+            and (len(block.text.split()) >= DEK_WORDS or _sentence(block.text))
             and not _longer_headline(block, blocks[index])
             and any(is_dated_or_signed(b, lower) for b in blocks[end + 1 : limit])
         ):
@@ -560,6 +561,13 @@ def _head_around(
 
 #: A headline this short over a longer headline-shaped line is a menu item.
 MENU_ITEM_WORDS = 3
+
+
+def _sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does (a menu item never does; ``Search this
+    website...`` trails off)."""
+    end = detect.squash(text).rstrip("\"'”’»)")
+    return end.endswith((".", "!", "?")) and not end.endswith(("..", "…"))
 
 
 def _longer_headline(block: Block, title: Block) -> bool:

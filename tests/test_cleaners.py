@@ -1435,6 +1435,8 @@ def test_what_follows_a_bylines_date_is_no_name() -> None:
         ("by Jane Doe 6 Comments", ("Jane Doe",)),  # a count glued to the names
         ("by Jane Doe —10 min read", ("Jane Doe",)),
         ("Written by by Jane Doe", ("Jane Doe",)),  # a template's doubled "by"
+        ("by Jane Doe in Festivals & Events", ("Jane Doe",)),  # the section, or the place
+        ("Por Ana García y Luis Pérez en Madrid", ("Ana García", "Luis Pérez")),
         ("By Jane Doe and John Roe, Reuters", ("Jane Doe", "John Roe")),
     ],
 )
@@ -1455,4 +1457,17 @@ def test_a_name_and_a_date_on_one_line_under_the_headline(line: str) -> None:
         "Council Backs Tram Plan",
         ("Selin Romano",),
         dt.date(2024, 3, 3),
+    )
+
+
+def test_a_short_standfirst_sentence_keeps_the_head_together() -> None:
+    text = (
+        f"Skip to content\n\n{MENU}The Best Lightweight Gaming Mice\n\nGlides like air.\n\n"
+        f"By Jane Doe\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    meta = run(text).metadata
+    assert (meta.title, meta.description, meta.authors) == (
+        "The Best Lightweight Gaming Mice",
+        "Glides like air.",
+        ("Jane Doe",),
     )

@@ -97,6 +97,9 @@ _BY_BY = regex.compile(r"\b(by)\s+by\b", regex.IGNORECASE)
 #: A reading time or a count glued to the names by a space (``Jane Doe 6 Comments``,
 #: ``Jane Doe —10 min read``), as a dump writes what the page set apart.
 _TRIVIA_TAIL = regex.compile(r"\s+[—–-]?\s*(?P<trivia>\d[^\s]*\s*\p{L}+(?:\s+\p{L}+)?)$")
+#: ``Jane Doe in Paris``, ``Jane Doe in Festivals & Events``: where the names write from,
+#: or the section they write in, after the names.
+_IN_PLACE = regex.compile(r"(?<=\S\s+\S+)\s+(?:in|im|en|dans)\s+\p{Lu}.*$")
 _DATED_BYLINE = regex.compile(
     rf"^(?:{DATE_LABEL}\s*:?\s*)?(?P<date>.+?)\s+by\s*:?\s+(?P<rest>.+)$", regex.IGNORECASE
 )
@@ -151,6 +154,8 @@ def _byline_rest(rest: str) -> Byline | None:
         tail = _TRIVIA_TAIL.search(part)
         if tail and is_trivia(tail["trivia"]):
             part = part[: tail.start()]
+        if not names:
+            part = _IN_PLACE.sub("", part)  # the place or the section the names write in
         found = parse_date(part) if date is None else None
         if found is None and date is None and (split := split_trailing_date(part)):
             part, found = split
