@@ -403,7 +403,11 @@ def _by_items(
             k
             for k in range(index + 1, reach)
             if id(blocks[k]) not in credits
-            and (is_dated_or_signed(blocks[k], lower) or _name_over_date(blocks, k, lower))
+            and (
+                is_dated_or_signed(blocks[k], lower)
+                or _name_over_date(blocks, k, lower)
+                or _by_over_name(blocks, k, lower)
+            )
         ]
         if items:
             nearer = [
@@ -452,6 +456,23 @@ def _candidate(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[
         return False
     # a name over a date is the byline (a byline never opens a document)
     return not (index and bare_name(block.text, lower))
+
+
+#: "By" in some language, alone on its line (pages that link the name write it so).
+LONE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af", "przez"])
+
+
+def lone_by(block: Block) -> bool:
+    """``By`` on a line of its own, the name on the next."""
+    return len(block.lines) == 1 and block.text.strip(" :").lower() in LONE_BY
+
+
+def _by_over_name(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
+    """A lone ``By`` over a line of names: a byline written on two lines."""
+    if not lone_by(blocks[index]) or index + 1 >= len(blocks) or not _one_line(blocks[index + 1]):
+        return False
+    found = detect.parse_byline(f"{blocks[index].text} {blocks[index + 1].text}")
+    return found is not None and bool(found.authors) and not not_people(found, lower)
 
 
 def _name_over_date(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
@@ -541,6 +562,9 @@ def _head_around(
         block = blocks[end]
         if is_dated_or_signed(block, lower) or (_one_line(block) and fold(block.text) == title):
             last = end + 1
+        elif _by_over_name(blocks, end, lower):
+            last = end + 2  # "By", then the names
+            end += 1
         elif (
             dek is None
             and end == index + 1

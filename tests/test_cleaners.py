@@ -1471,3 +1471,10 @@ def test_a_short_standfirst_sentence_keeps_the_head_together() -> None:
         "Glides like air.",
         ("Jane Doe",),
     )
+
+
+def test_by_on_its_own_line_over_the_name_is_headline_evidence() -> None:
+    head = f"Skip to content\n\n{MENU}Council Backs Tram Plan\n\nBy\n\nJane Doe"
+    text = f"{head}\n\n{PROSE}\n\n{PROSE}\n"
+    meta = run(text).metadata
+    assert (meta.title, meta.authors) == ("Council Backs Tram Plan", ("Jane Doe",))

@@ -56,7 +56,7 @@ def headline(doc: Document, ctx: Context) -> None:
         if id(block) in done or not block.lines:
             continue
         text = block.text
-        if _lone_by(block) and index + 1 < stop and "byline" not in changes:
+        if head.lone_by(block) and index + 1 < stop and "byline" not in changes:
             names = detect.parse_byline(f"{text} {blocks[index + 1].text}")
             if names is not None and not head.not_people(names, lower):
                 changes.update(byline=names.text, authors=names.authors)
@@ -79,14 +79,6 @@ def headline(doc: Document, ctx: Context) -> None:
         _bare_byline(blocks, range(under, stop), lower, changes, taken, done, lower.english)
     doc.set_meta(**changes)
     remove_blocks(doc, ctx, taken)
-
-
-_LONE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af", "przez"])
-
-
-def _lone_by(block: Block) -> bool:
-    """``By`` on a line of its own, the name on the next (as pages that link it write it)."""
-    return len(block.lines) == 1 and block.text.strip(" :").lower() in _LONE_BY
 
 
 def _bare_byline(
