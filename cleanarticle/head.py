@@ -123,12 +123,7 @@ def _analyse(doc: Document) -> Head:
         if block.kind is not Kind.PARAGRAPH:
             return Head(index, title, dek)
         titled = is_title(block, item)
-        if (
-            title == index - 1
-            and not item
-            and title is not None
-            and _longer_headline(block, blocks[title])
-        ):
+        if title == index - 1 and not item and _longer_headline(block, blocks[title]):
             title = index  # the short line above is furniture (``Listen Pause Resume``)
             continue
         if titled and items_before and title is None:
@@ -458,6 +453,9 @@ def _candidate(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[
     return not (index and bare_name(block.text, lower))
 
 
+#: A line that says it is a byline: "By ...", "Written by ...", "Posted by ..." (not a
+#: bare name, which a teaser or a caption may be too).
+SAYS_BY = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b|^by\b", regex.I)
 #: "By" in some language, alone on its line (pages that link the name write it so).
 LONE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af", "przez"])
 

@@ -483,14 +483,30 @@ def _labelled_update(element: HtmlElement) -> bool:
         return True
     if parent is None:
         return False
-    before = [parent.text or ""]
-    for sibling in parent:
-        if sibling is element:
-            break
-        if isinstance(sibling.tag, str):
-            before.append(sibling.text_content())
+    before: list[str] = []  # the text right before the element, read backwards
+    sibling = element.getprevious()
+    while sibling is not None and sum(map(len, before)) < _LABEL_SPAN:
         before.append(sibling.tail or "")
-    return bool(_UPDATE_BEFORE.search(squash(" ".join(before))[-40:]))
+        if isinstance(sibling.tag, str):
+            text = _short_text(sibling, _LABEL_SPAN)
+            if not text and any(piece.strip() for piece in sibling.itertext()):
+                break  # a long sibling: the label stands right before the date, not in it
+            before.append(text)
+        sibling = sibling.getprevious()
+    else:
+        if sibling is None:  # read back to the parent's own first text
+            before.append(parent.text or "")
+    return bool(_UPDATE_BEFORE.search(squash(" ".join(reversed(before)))[-_LABEL_SPAN:]))
+
+
+#: How many characters before a date its "Updated" label may take (``Last updated on``).
+_LABEL_SPAN = 40
+
+
+def _after_update_label(before: str) -> bool:
+    """Whether the byline piece ``before`` is an "Updated" label alone, so that the piece
+    after it is the update's date (``Updated``, ``Feb. 27, 2025``)."""
+    return is_updated(before) and parse_date_line(before) is None
 
 
 def _printed_dates(
@@ -513,7 +529,7 @@ def _printed_dates(
         texts.extend(
             piece
             for before, piece in zip(["", *byline.pieces], byline.pieces, strict=False)
-            if not (is_updated(before) and parse_date_line(before) is None)  # "Updated", date
+            if not _after_update_label(before)
         )
     out: list[dt.date] = []
     for text in texts:
@@ -544,7 +560,7 @@ def _update_dates(
                 out.extend([day.isoformat()] if day else [])
     for byline in bylines[:3]:
         for before, piece in zip(["", *byline.pieces], byline.pieces, strict=False):
-            if is_updated(piece) or (is_updated(before) and parse_date_line(before) is None):
+            if is_updated(piece) or _after_update_label(before):
                 day = parse_date_line(piece)
                 out.extend([day.isoformat()] if day else [])
     return [value for value in out if value]

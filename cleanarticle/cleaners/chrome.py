@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import regex
-
 from cleanarticle import detect, head
 from cleanarticle.classify import decide, load_classifier, units
 from cleanarticle.classify.features import Unit
@@ -159,8 +157,6 @@ def _article_date(
 #: How many lines above the article its byline may stand (headline, standfirst, share
 #: row, date, a short table of contents between them and the text).
 BYLINE_REACH = 20
-#: A line that says it is a byline: "By ...", "Written by ...", "Posted by ...".
-_SAYS_BY = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b|^by\b", regex.I)
 
 
 def _article_byline(
@@ -179,7 +175,7 @@ def _article_byline(
     signed = [
         (i, byline)
         for i in range(max(0, start - BYLINE_REACH), min(len(found), start + BYLINE_REACH))
-        if _SAYS_BY.match(found[i].line.text.lstrip("*_ "))
+        if head.SAYS_BY.match(found[i].line.text.lstrip("*_ "))
         and (byline := detect.parse_byline(found[i].line.text)) is not None
         and byline.authors
     ]
@@ -208,8 +204,10 @@ def _name_beside_date(
     if dated is None:
         firsts = (i for i in (start, start + 1) if i < len(found))
         dated = next((i for i in firsts if detect.parse_date_line(found[i].line.text)), None)
-    lower = head.lower_case_words(doc) if dated is not None else None
-    if dated is None or lower is None or not lower.english:
+        if dated is None:
+            return None
+    lower = head.lower_case_words(doc)
+    if not lower.english:
         return None
     named = [
         (i, names)

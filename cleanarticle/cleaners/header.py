@@ -99,10 +99,12 @@ def _bare_byline(
         block = blocks[index]
         if id(block) in done or not block.is_paragraph or len(block.lines) != 1:
             continue
-        leading = detect.split_leading_date(block.text)
         # on English pages the date may stand on either side; elsewhere only before a name
         # ("28. Jan. 2022 Paula Balov"): German capitalises every noun
-        day, text = head.name_and_date(block.text) if english else (leading or (None, ""))
+        if english:
+            day, text = head.name_and_date(block.text)
+        else:
+            day, text = detect.split_leading_date(block.text) or (None, "")
         if not (day or english):
             continue
         names = head.bare_name(text, lower)
@@ -275,7 +277,6 @@ def byline(doc: Document, ctx: Context) -> None:
 
 #: How many blocks at the end of an article are read for a closing byline.
 CLOSING_BLOCKS = 3
-_CLOSING = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b|^by\b", regex.I)
 
 
 def _closing_byline(doc: Document, ctx: Context) -> None:
@@ -287,7 +288,7 @@ def _closing_byline(doc: Document, ctx: Context) -> None:
     credits: set[int] | None = None
     for block in doc.blocks[-CLOSING_BLOCKS:]:
         text = detect.squash(block.text) if block.is_paragraph and len(block.lines) == 1 else ""
-        found = detect.parse_byline(text) if _CLOSING.match(text) else None
+        found = detect.parse_byline(text) if head.SAYS_BY.match(text) else None
         if found is None or not found.authors:
             continue
         credits = head.credit_rows(doc.blocks) if credits is None else credits

@@ -154,7 +154,7 @@ def _byline_rest(rest: str) -> Byline | None:
         tail = _TRIVIA_TAIL.search(part)
         if tail and is_trivia(tail["trivia"]):
             part = part[: tail.start()]
-        if not names:
+        if not names and "," not in part:  # "Jane Doe, Editor in Chief" keeps its role
             part = _IN_PLACE.sub("", part)  # the place or the section the names write in
         found = parse_date(part) if date is None else None
         if found is None and date is None and (split := split_trailing_date(part)):
