@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import importlib
+from collections.abc import Iterator
+from functools import cache, lru_cache
 
 import regex
 
@@ -95,6 +97,9 @@ def _parse_written_date(text: str) -> dt.date | None:
     english = _english_date(text)
     if english is not None:
         return english or None
+    languages = dateparser_languages(text)
+    if not languages:
+        return None  # no language knows all its words: none can read it
     import dateparser  # imported late: it is slow to load and rarely needed
 
     settings = {
@@ -102,11 +107,89 @@ def _parse_written_date(text: str) -> dt.date | None:
         "STRICT_PARSING": True,
         "RETURN_TIME_AS_PERIOD": False,
     }
-    found = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+    found = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
     if found is None or str(found.year) not in text:
         return None
     days = {int(d) for d in _DAY.findall(_YEAR.sub("", text))}
     return found.date() if found.day in days else None
+
+
+_LETTERS = regex.compile(r"\p{L}+")
+#: Entries of a dateparser language that are patterns or settings, not words of dates.
+_NOT_WORDS = frozenset(
+    ["name", "date_order", "relative-type-regex", "simplifications", "sentence_splitter_group"]
+)
+
+
+def _entry_words(info: dict[str, object]) -> Iterator[str]:
+    """The words of a dateparser language's entries (month and day names, ``ago``, words
+    it skips ...), its regional variants' included."""
+    for key, value in info.items():
+        if key in _NOT_WORDS:
+            continue
+        if isinstance(value, dict):
+            parts = value.values() if key != "locale_specific" else ()
+            for part in parts:
+                for entry in part if isinstance(part, list) else ():
+                    yield from _LETTERS.findall(str(entry).lower())
+            if key == "locale_specific":
+                for variant in value.values():
+                    yield from _entry_words(variant)
+        elif isinstance(value, list):
+            for entry in value:
+                yield from _LETTERS.findall(str(entry).lower())
+
+
+@cache
+def _languages_by_word() -> dict[str, frozenset[str]]:
+    """Each word dateparser knows in a date, with the languages that know it."""
+    from dateparser.data import language_order
+
+    found: dict[str, set[str]] = {}
+    for language in language_order:
+        module = importlib.import_module(f"dateparser.data.date_translation_data.{language}")
+        for word in _entry_words(module.info):
+            found.setdefault(word, set()).add(language)
+    return {word: frozenset(languages) for word, languages in found.items()}
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    """The names of time zones dateparser reads apart from the language (``EST``, ``MEZ``)."""
+    from dateparser.timezones import timezone_info_list
+
+    return frozenset(name.lower() for group in timezone_info_list for name, _ in group["timezones"])
+
+
+def dateparser_languages(text: str) -> list[str]:
+    """The languages dateparser can read ``text`` in, in dateparser's own order.
+
+    dateparser reads a text in a language only when the language knows each of its words
+    but the names of time zones (which it strips first). Told nothing, it tries its 200
+    languages in turn and builds each one's patterns on first use: seconds for the first
+    text no language reads, tens of milliseconds for each later one. So: the languages
+    that know every known word that is not a zone's name (``Mart`` is one) nor one ASCII
+    letter (``p.m.``); with none such, English (the first in that order) and those that know a
+    zone-named word.
+
+    >>> dateparser_languages("9. März 2021"), dateparser_languages("20.04.2018 16:22")
+    (['de', 'gsw'], ['en'])
+    >>> dateparser_languages("3 de mayo de 2022"), dateparser_languages("9 März mayo 2021")
+    (['es'], [])
+    >>> dateparser_languages("9 Mart 2021")[:3], dateparser_languages("Mar. 9, 2021 p.m. ET")[:1]
+    (['en', 'tr', 'ro'], ['en'])
+    """
+    from dateparser.data import language_order
+
+    known, zones = _languages_by_word(), _zone_names()
+    words = _LETTERS.findall(text.lower())
+    found = [w for w in words if w in known and (len(w) > 1 or not w.isascii())]
+    required = [known[w] for w in found if w not in zones]
+    if required:
+        readers = frozenset.intersection(*required)
+    else:
+        readers = frozenset(["en"]).union(*(known[w] for w in found))
+    return [language for language in language_order if language in readers]
 
 
 _MONTHS = {
@@ -202,7 +285,9 @@ def parse_timestamp(text: str) -> str | None:
     else:
         import dateparser
 
-        found = dateparser.parse(plain)  # with its zone's offset when the line names one
+        languages = dateparser_languages(plain)
+        # with its zone's offset when the line names one
+        found = dateparser.parse(plain, languages=languages) if languages else None
     if found is None or found.date() != day:
         return None
     return found.isoformat(timespec="minutes")
