@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import itertools
+import math
 from collections import Counter
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
 import regex
-from wordfreq import zipf_frequency
 
 #: Words that make up a large share of any English text.
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -96,14 +100,73 @@ def count_words(text: str) -> Counter[str]:
     return Counter(counts)
 
 
-@lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (0 for unknown; 3 is about once per million words).
+    """Zipf frequency of ``word`` in English (0 for unknown; 3 is about once per million
+    words): ``wordfreq.zipf_frequency(word, "en")``. A word of ASCII letters, the usual
+    case, is looked up in the word list itself; wordfreq reads any other (a name with an
+    apostrophe, a word with accents) by its own rules.
 
-    >>> zipf("the") > 7, zipf("qzxvbn")
-    (True, 0.0)
+    >>> zipf("the") > 7, zipf("qzxvbn"), zipf("Café") == zipf("café") > 3
+    (True, 0.0, True)
     """
+    if word.isascii() and word.isalpha():
+        return english_zipf().get(word.lower(), 0.0)
+    from wordfreq import zipf_frequency  # imported late: a tenth of a second to load
+
     return zipf_frequency(word, "en")
+
+
+#: wordfreq's English word list: the words of each frequency in centibels, commonest first.
+_WORD_LIST = ("data", "large_en.msgpack.gz")
+_LEADING_NUMBER = regex.compile(r"\d[\d.,]+")
+
+
+@cache
+def _english_buckets() -> tuple[tuple[str, ...], ...]:
+    """wordfreq's English word list (its "cBpack": after a header, the words ``i``
+    centibels below frequency 1, for each ``i``), read from wordfreq's data file without
+    importing wordfreq, whose start-up costs more than the reading; by wordfreq itself if
+    the file is not where this version of wordfreq keeps it."""
+    spec = importlib.util.find_spec("wordfreq")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    path = Path(folders[0], *_WORD_LIST) if folders else None
+    if path is not None and path.is_file():
+        import msgpack
+
+        pack = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False, use_list=False)
+        if pack and pack[0] == {"format": "cB", "version": 1}:
+            return tuple(pack[1:])
+    from wordfreq import get_frequency_list
+
+    return tuple(tuple(bucket) for bucket in get_frequency_list("en"))
+
+
+def _bucket_zipf(index: int) -> float:
+    """The Zipf value wordfreq gives a word ``index`` centibels below frequency 1 (its
+    frequency rounded to three significant digits, then the Zipf value to two decimals).
+
+    >>> _bucket_zipf(0), _bucket_zipf(300), _bucket_zipf(831)
+    (9.0, 6.0, 0.69)
+    """
+    frequency = 10 ** (-index / 100)
+    frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)
+    return round(math.log10(frequency) + 9, 2)
+
+
+@cache
+def english_zipf() -> dict[str, float]:
+    """Each word of wordfreq's English list with its Zipf frequency."""
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(_english_buckets()):
+        if bucket:
+            table.update(dict.fromkeys(bucket, _bucket_zipf(index)))
+    return table
+
+
+def commonest_words(count: int) -> list[str]:
+    """The ``count`` commonest English words: ``wordfreq.top_n_list("en", count)``."""
+    words = itertools.chain.from_iterable(_english_buckets())
+    return list(itertools.islice((w for w in words if not _LEADING_NUMBER.match(w)), count))
 
 
 def is_english(text: str) -> bool:

@@ -11,11 +11,16 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
-from wordfreq import top_n_list
 
 from cleanarticle.cleaners._util import NOT_CODE, line_texts, text_lines
 from cleanarticle.evidence import Evidence
-from cleanarticle.lexicon import LATIN_WORD, count_words, counts_are_english, zipf
+from cleanarticle.lexicon import (
+    LATIN_WORD,
+    commonest_words,
+    count_words,
+    counts_are_english,
+    zipf,
+)
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, Option, cleaner
 
@@ -270,7 +275,7 @@ def _trigrams() -> tuple[Counter[str], Counter[str]]:
     word once, with ``^`` and ``$`` at its ends): how English spelling strings letters."""
     trigrams: Counter[str] = Counter()
     bigrams: Counter[str] = Counter()
-    for word in top_n_list("en", 50_000):
+    for word in commonest_words(50_000):
         if word.isascii() and word.isalpha():
             padded = f"^{word}$"
             for i in range(len(padded) - 2):
