@@ -155,6 +155,37 @@ def test_clean_article_is_untouched() -> None:
     assert removed(wrapped + "\n") == []
 
 
+def test_clean_article_with_loose_lists_is_untouched() -> None:
+    # the blank lines between a loose list's items are sure junk to the model: they must
+    # not count as the sure-junk lines that tell a page dump from an article
+    names = [
+        "Northwind Health", "Blue Valley Mutual", "Harbor Care", "Summit Plans",
+        "Lakeshore Health", "Prairie Mutual", "Redwood Care Group", "Granite State Health",
+        "Coastal Plans", "Pioneer Health", "Evergreen Mutual", "Canyon Care",
+        "Meadow Health Plan", "Riverbend Mutual",
+    ]  # fmt: skip
+    intro = (
+        "The market for regional health insurers grew again this year, with premiums rising "
+        "faster than wages in most states and several carriers expanding their networks."
+    )
+    items = "\n\n".join(f"{i}. {name}" for i, name in enumerate(names, 1))
+    prose = "\n\n".join(
+        f"{name} reported {i + 3} percent growth in members last year and said it would add "
+        f"clinics in {i + 2} counties, according to its annual filing with the state regulator."
+        for i, name in enumerate(names[:6])
+    )
+    bullets = "\n\n".join(
+        f"- {x}"
+        for x in (
+            "Claims handled online", "Phone support on weekends", "Clear statements of "
+            "benefits", "Fast prior approvals", "Nurse lines at night", "Plain-language "
+            "letters", "Bilingual agents",
+        )
+    )  # fmt: skip
+    text = f"{intro}\n\nThe largest insurers\n\n{items}\n\n{prose}\n\nWhat counts\n\n{bullets}\n"
+    assert removed(text) == []
+
+
 def test_non_english_page() -> None:
     prosa = [
         "Der Stadtrat hat am Montag nach einer langen Debatte den neuen Haushalt für den "

@@ -122,8 +122,8 @@ def decide(
     """The article span of a document, with the gates that keep a clean article whole.
 
     The span is ``best_span`` of the votes. It is used only when the lines outside it
-    hold at least ``junk_lines`` lines the model is sure are not article (``p <
-    junk_p``), at least ``each_side`` of them before it and after it (a page has a header
+    hold at least ``junk_lines`` lines with words that the model is sure are not article
+    (``p < junk_p``), at least ``each_side`` of them before it and after it (a page has a header
     and a footer; an article that ends in a long list of names has neither), and when it
     keeps at least ``min_kept`` of the words. Outside the span, a further run of lines
     whose votes add up to at least ``also_keep`` of the span's (the end of an article
@@ -136,8 +136,9 @@ def decide(
     if span is None:
         return Decision(None, "no line is likely article text")
     start, end = span
-    before = sum(p < junk_p for p in probabilities[:start])
-    after = sum(p < junk_p for p in probabilities[end:])
+    # a blank line (between list items) is sure junk to the model, and no evidence at all
+    sure = [p < junk_p and bool(t.strip()) for t, p in zip(texts, probabilities, strict=True)]
+    before, after = sum(sure[:start]), sum(sure[end:])
     if before + after < junk_lines or min(before, after) < each_side:
         return Decision(
             None,
