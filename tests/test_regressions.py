@@ -104,7 +104,6 @@ def test_unicode_line_separators_are_line_breaks() -> None:
     ("text", "fixed"),
     [
         ("ｶﾀｶﾅ sold out.", "カタカナ sold out."),  # half-width katakana
-        ("The IJssel flooded at ĳssel.", "The IJssel flooded at ijssel."),  # a ligature
         ("Rates\u206a rose.", "Rates rose."),  # a deprecated format character
         ("Shares\ufff9 fell.", "Shares fell."),  # an interlinear annotation mark
     ],
@@ -113,6 +112,21 @@ def test_characters_in_ftfys_tables_are_not_skipped_by_the_gate(text: str, fixed
     """The ftfy gate's character list was written by hand and missed these; it is now
     built from ftfy's own tables."""
     assert clean(text, config=Config.make(select=["CA101"])).body == fixed + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "１月のイソップ童話：欲張りなイヌ（ひらがな）？",  # full-width digits and punctuation
+        "他说，“今天很好。”",  # a full-width comma in Chinese
+        "The ligature 'ﬃ' U+FB03 case-folds into \"ffi\".",  # a text about ligatures
+        "De ĳssel is een rivier in Nederland.",  # Dutch ĳ
+    ],
+)
+def test_ftfy_repairs_but_does_not_restyle_characters(text: str) -> None:
+    """Full-width forms and Latin ligatures are how these texts are written, not damage:
+    CA101 used to make them ASCII."""
+    assert clean(text, config=Config.make(select=["CA101"])).body == text + "\n"
 
 
 def test_a_line_of_only_invisible_characters_ends_its_paragraph() -> None:
@@ -287,3 +301,12 @@ def test_english_dates_read_without_dateparser_are_the_dates_dateparser_reads() 
         assert (fast or None) == expected, text
         checked += 1
     assert checked == 400
+
+
+def test_mojibake_of_a_no_break_space_is_repaired_not_respaced() -> None:
+    """CA104 used to make the no-break space of "Â\\xa0" a plain space before CA101 could
+    read the pair as mojibake, and "Â" stayed in the text."""
+    text = "Step 2:\u00c2\u00a0Appoint a registered agent in the state where you form it."
+    assert (
+        clean(text).body == "Step 2: Appoint a registered agent in the state where you form it.\n"
+    )

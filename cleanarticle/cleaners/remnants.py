@@ -59,27 +59,56 @@ def decode_entities(text: str) -> str:
 def stray_tags(text: str) -> bool:
     """Whether ``text`` holds tags left over from HTML (not a tag named in prose).
 
-    A tag counts when it has attributes or touches the text or the line's edge:
-    ``word<br>``, ``</p>`` at the end, ``<p>Text``, ``<span class="x">``. A bare tag with
-    a space on each side inside the line is named in prose (``the <img> tag``), even a
-    line break's or a closing one.
+    A tag counts when it has attributes or touches the text: ``word<br>``, ``text</p>``,
+    ``<p>Text``, ``<span class="x">``, or when the line is tags alone (``</div>``). A bare
+    tag with a space between it and the words is named in prose (``the <img> tag``,
+    ``Single <img>``), even a line break's or a closing one.
 
     >>> stray_tags("First line<br>second line"), stray_tags("Use the <p> tag for that.")
     (True, False)
     >>> stray_tags("Put an <img> element in it"), stray_tags('See <img src="a.png"> here')
     (False, True)
+    >>> stray_tags("</div>"), stray_tags("A list of <figure>")
+    (True, False)
     """
     if "<" not in text or "`" in text:
         return False
+    if not _TAG.sub("", text).strip():
+        return True
     for match in _TAG.finditer(text):
         start, end = match.span()
-        edge = start == 0 or end == len(text)
         touching = (start > 0 and not text[start - 1].isspace()) or (
             end < len(text) and not text[end].isspace()
         )
-        if edge or touching or _ATTRIBUTES.search(match[0]):
+        if touching or _ATTRIBUTES.search(match[0]):
             return True
     return False
+
+
+#: Tags are read as leaked markup only when at least this share of the text's lines hold
+#: some: a scraper that leaks markup leaks it all through the page, while an article that
+#: shows markup (an example in a sentence, a listing) holds it in a few lines.
+LEAKED_SHARE = 0.25
+
+
+def leaked_markup(blocks: list[Block]) -> bool:
+    """Whether the prose and heading lines of ``blocks`` hold stray tags in at least
+    :data:`LEAKED_SHARE` of them.
+
+    >>> prose = [Block(Kind.PARAGRAPH, [Line(f"Line {n} of the story.", n)]) for n in range(9)]
+    >>> shown = Block(Kind.PARAGRAPH, [Line("The input <table></table> made it crash.", 9)])
+    >>> leaked_markup([*prose, shown]), leaked_markup([*prose[:2], shown])
+    (False, True)
+    """
+    lines = [
+        line.text
+        for block in blocks
+        if block.kind in (Kind.PARAGRAPH, Kind.HEADING)
+        for line in block.lines
+        if line.text.strip()
+    ]
+    tagged = sum(1 for text in lines if "<" in text and stray_tags(text))
+    return bool(lines) and tagged >= LEAKED_SHARE * len(lines)
 
 
 def _pieces(root: Tag, out: list[str], dropped: list[str]) -> None:
@@ -189,7 +218,10 @@ def html_remnants(doc: Document, ctx: Context) -> None:
     web address become Markdown links, inline tags leave their text, and scripts, styles,
     comments and images are dropped (the report keeps them). Entities are decoded, except
     ``&lt;`` and ``&gt;``, which would turn text into markup. A tag named in prose ("the
-    ``<p>`` tag") and anything inside backticks or code blocks are left alone.
+    ``<p>`` tag") and anything inside backticks or code blocks are left alone, and so are
+    all tags unless a quarter of the text's lines hold some (``LEAKED_SHARE``): markup
+    that a scraper leaked runs through the page; an article about HTML shows a few
+    examples and listings, which are its content.
 
     Example::
 
@@ -198,6 +230,7 @@ def html_remnants(doc: Document, ctx: Context) -> None:
     """
     if not holds_any(doc, "<&"):
         return  # no tag and no entity anywhere
+    leaked = leaked_markup(doc.blocks)
     new_blocks: list[Block] = []
     changed = False
     for block in doc.blocks:
@@ -208,7 +241,7 @@ def html_remnants(doc: Document, ctx: Context) -> None:
         ):
             new_blocks.append(block)  # nothing that could be HTML
             continue
-        if any(stray_tags(line.text) for line in block.lines):
+        if leaked and any(stray_tags(line.text) for line in block.lines):
             new_blocks.extend(_convert_block(block, ctx))
             changed = True
             continue

@@ -8,6 +8,7 @@ import unicodedata
 import ftfy
 import ftfy.badness
 import ftfy.chardata
+import regex
 
 from cleanarticle.chars import (
     SPACING_CHARACTERS,
@@ -20,7 +21,38 @@ from cleanarticle.memo import BoundedSet
 from cleanarticle.model import Document
 from cleanarticle.pipeline import Context, cleaner
 
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=True)
+#: ftfy repairs, it does not restyle: full-width letters, digits and punctuation (written
+#: so in Chinese and Japanese text) and Latin ligatures (``ﬁ``, Dutch ``ĳ``) stay as they
+#: are, as curly quotes do (CA102 owns those); ``_width_forms`` makes half-width katakana
+#: full width, and full-width ASCII plain outside Chinese, Japanese and Korean text.
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    explain=True,
+)
+#: Half-width katakana and their sound marks (U+FF65-U+FF9F).
+_HALF_WIDTH_KANA = re.compile("[\uff65-\uff9f]+")
+#: Full-width ASCII (U+FF01-U+FF5E), and the scripts whose text is written with it.
+_FULL_WIDTH_ASCII = re.compile("[\uff01-\uff5e]+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def _width_forms(text: str) -> str:
+    """Half-width katakana to the usual full-width forms (voiced marks joined), and
+    full-width letters, digits and punctuation to ASCII in a line with no Chinese,
+    Japanese or Korean, where they are no typography but an input method's slip.
+
+    >>> _width_forms("ｶﾞｲﾄﾞ sold out"), _width_forms("Ｆｕｌｌ width"), _width_forms("１月の童話")
+    ('ガイド sold out', 'Full width', '１月の童話')
+    """
+    text = _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+    if _FULL_WIDTH_ASCII.search(text) and not _CJK.search(text):
+        text = _FULL_WIDTH_ASCII.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+    return text
+
+
 # Plain character classes in per-line checks use the standard library's ``re``: its calls
 # cost a third of ``regex``'s, and these patterns need no Unicode properties.
 _NEEDS_WORK = re.compile(r"[^\x20-\x7e]")
@@ -37,13 +69,13 @@ def _char_class(codes: set[int]) -> str:
     return "[" + "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges) + "]"
 
 
-#: Characters ftfy changes outside mojibake, from ftfy's own tables (ligatures, full and half
-#: width forms, control characters), plus C1 controls, surrogates, line and paragraph
-#: separators, the replacement character and the invisible characters.
+#: Characters ftfy (as configured) changes outside mojibake, from ftfy's own table of
+#: control characters, plus half-width katakana, C1 controls, surrogates, line and
+#: paragraph separators, the replacement character and the invisible characters.
 _FTFY_CHARS = re.compile(
     _char_class(
-        set(ftfy.chardata.WIDTH_MAP)
-        | set(ftfy.chardata.LIGATURES)
+        set(range(0xFF01, 0xFF5F))
+        | set(range(0xFF65, 0xFFA0))
         | set(ftfy.chardata.CONTROL_CHARS)
         | set(range(0x00, 0x09))
         | set(range(0x0B, 0x20))
@@ -60,7 +92,7 @@ def needs_ftfy(text: str) -> bool:
     a character ftfy replaces, or text not in NFC. Other lines (curly quotes, dashes,
     accented or non-Latin letters in good order) are not worth ftfy's full repair.
 
-    >>> needs_ftfy("It’s a café — “fine”"), needs_ftfy("Itâ€™s"), needs_ftfy("ﬁnance")
+    >>> needs_ftfy("It’s a café — “fine”"), needs_ftfy("Itâ€™s"), needs_ftfy("ｶﾀｶﾅ")
     (False, True, True)
     """
     return (
@@ -165,6 +197,11 @@ def repair(text: str, *, all_fixes: bool = False) -> tuple[str, str] | None:
         odd = all_fixes or _FTFY_CHARS.search(spaced) is not None
         out, explanation = _ftfy(spaced, odd)
         fixed = out.replace("\n", " ")  # ftfy turns a stray NEL into a break: not in a line
+        if _HALF_WIDTH_KANA.search(fixed) or _FULL_WIDTH_ASCII.search(fixed):
+            widths = _width_forms(fixed)
+            if widths != fixed:
+                fixed = widths
+                steps.append("width forms")
         steps += [f"{step.action} {step.parameter}" for step in explanation or []]
         before, spaced = spaced, unicodedata.normalize("NFC", normalize_spacing(fixed))
         if spaced != fixed and "normalized spaces" not in steps:
@@ -185,9 +222,13 @@ def respace(text: str) -> tuple[str, str] | None:
 
     >>> respace("Rates\u00a0rose\u200b.")
     ('Rates rose.', 'odd spaces and invisible characters')
+    >>> respace("Step 2:\u00c2\u00a0Appoint an agent") is None  # mojibake of a no-break space
+    True
     """
     if not SPACING_CHARACTERS.search(text):
         return None
+    if not text.isascii() and looks_bad(text):
+        return None  # mojibake ("Â\xa0"): CA101 repairs it, then respaces the line
     return normalize_spacing(_expand_indent_tabs(text)), "odd spaces and invisible characters"
 
 
@@ -225,7 +266,7 @@ def invisible_characters(doc: Document, ctx: Context) -> None:
     group="lines",
 )
 def fix_unicode(doc: Document, ctx: Context) -> None:
-    """Repair text with ftfy: mojibake, control characters, width forms, ligatures.
+    """Repair text with ftfy: mojibake, control characters; width forms out of place.
 
     Non-breaking and other typographic spaces become plain spaces, soft hyphens and
     zero-width spaces are dropped, and the result is in Unicode NFC. Every block but code
