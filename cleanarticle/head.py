@@ -238,13 +238,13 @@ def find_anchor(doc: Document) -> Anchor | None:
         return None
     blocks = doc.blocks[:HEAD_SCAN]
     lower = lower_case_words(doc)
-    found = _by_page_title(blocks, lower)
+    opening = blocks[: _opening(blocks)]
+    found = _by_page_title(blocks, lower, len(opening))
     if found is None:  # the weaker evidence counts where the article's prose starts
-        opening = blocks[: _opening(blocks)]
         found = (
             _by_url(opening, _own_url_candidates(doc))
             or _by_heading(opening)
-            or _by_items(opening, lower, credit_rows(blocks))
+            or _by_items(opening[: _first_prose(opening)], lower, credit_rows(blocks))
         )
     if found is None:
         return None
@@ -279,23 +279,29 @@ def _headline_shaped(block: Block) -> bool:
 
 def _reads_as_headline(text: str) -> bool:
     """Not a menu or breadcrumb trail, a kicker in capitals, a reading time or a count, a
-    teaser for another article or a labelled date: lines of those shapes are never the
-    title."""
+    teaser for another article, a single word or a date: lines of those shapes are never
+    the title."""
     if _menu_like(text) or _SHOUTED.fullmatch(detect.squash(text)) or detect.is_trivia(text):
         return False  # "5 min read", "3 comments": furniture beside a date
     if ":" in text and detect.is_teaser(text):
         return False
+    if detect.word_count(detect.squash(text)) < 2 or detect.is_date_shaped(text):
+        return False  # "Image" over a caption; a date ("7 May 1856") in a table
     return not detect.has_date_label(text)
 
 
 def _by_page_title(
-    blocks: Sequence[Block], lower: DocWords | frozenset[str]
+    blocks: Sequence[Block], lower: DocWords | frozenset[str], opening: int
 ) -> tuple[int, str] | None:
     """A later line that is the first line, or the headline part of it (``Headline | Site``);
-    of several such lines, the first with a byline or date near it."""
+    of several such lines, the first with a byline or date near it. The line stands in the
+    first ``opening`` blocks, and after the article's first sentences (``_first_prose``)
+    only with a byline or date near it: a heading among the paragraphs that repeats the
+    first line is a section's (the first line was the article's own title)."""
     if len(blocks) < 3 or not _one_line(blocks[0]) or len(blocks[0].text) > 300:
         return None
     page_title = detect.squash(blocks[0].text)
+    prose_at = _first_prose(blocks[:opening])
     parts = page_title_parts(page_title)
     wanted = []
     if len(parts) > 1:  # the headline part, before the site's name (or the longest part)
@@ -306,15 +312,16 @@ def _by_page_title(
             continue
         found = [
             index
-            for index in range(1, len(blocks))
+            for index in range(1, min(len(blocks), opening + 1))
             if fold(blocks[index].text) == target and _page_title_shaped(blocks[index])
         ]
         for index in found:
             near = blocks[max(0, index - ITEM_REACH) : index + 1 + ITEM_REACH]
             if any(is_dated_or_signed(b, lower) for b in near):
                 return index, PAGE_TITLE
-        if found:
-            return found[0], PAGE_TITLE
+        early = [index for index in found if index < prose_at]
+        if early:
+            return early[0], PAGE_TITLE
     return None
 
 
@@ -378,6 +385,26 @@ def _opening(blocks: Sequence[Block]) -> int:
         if above > limit:
             return index
         above += words
+    return len(blocks)
+
+
+#: A paragraph of this many words or more that ends a sentence is the article's prose
+#: (or another story's): a byline or date below a line after it is a list's entry (an
+#: event, a book under review), not the article's head.
+SENTENCE_WORDS = 15
+_SENTENCE_END = regex.compile(f"{detect.SENTENCE_END}{detect.CLOSERS}$")
+
+
+def _first_prose(blocks: Sequence[Block]) -> int:
+    """The index of the first paragraph of :data:`SENTENCE_WORDS` or more words that ends
+    a sentence (``len(blocks)`` when there is none)."""
+    for index, block in enumerate(blocks):
+        if (
+            block.kind is Kind.PARAGRAPH
+            and _SENTENCE_END.search(block.text.rstrip())
+            and len(detect.words(block.text)) >= SENTENCE_WORDS
+        ):
+            return index
     return len(blocks)
 
 

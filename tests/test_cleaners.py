@@ -1156,6 +1156,23 @@ def test_html_remnants_leave_prose_about_markup_alone(text: str) -> None:
     assert run(text).body == text + "\n"
 
 
+def test_html_remnants_leave_an_article_that_shows_markup_alone() -> None:
+    # examples of markup in a few lines of an article about HTML are its content
+    prose = [
+        f"The parser passed test {n} of the suite after the rewrite, the author reports."
+        for n in range(1, 9)
+    ]
+    shown = [
+        "The first test was a valid string, <p>Hello</p>, and it passed.",
+        "The input <table></table><li><table></table> crashed it in select mode.",
+        "It shows a figure of a single <img> and nothing more.",
+    ]
+    text = "\n\n".join(prose[:4] + shown + prose[4:])
+    assert run(text).body == text + "\n"
+    leaked = "\n\n".join(f"<p>{line}</p>" for line in prose)
+    assert run(leaked).body == "\n\n".join(prose) + "\n"
+
+
 def test_html_remnants_decode_repeatedly_and_stop() -> None:
     once = run("Tom &amp;amp; Jerry &amp;lt;3 were on the bill that night.").body
     assert once == "Tom & Jerry &lt;3 were on the bill that night.\n"
@@ -1228,6 +1245,74 @@ def test_an_author_page_slug_loses_its_page_extension() -> None:
     assert (meta.byline, meta.authors) == ("Jane Doe", ("Jane Doe",))
 
 
+def _wrapped(paragraphs: list[str], width: int) -> str:
+    import textwrap
+
+    return "\n\n".join(
+        "\n".join(textwrap.wrap(p, width, break_long_words=False, break_on_hyphens=False))
+        for p in paragraphs
+    )
+
+
+LONG = (
+    "Farmers in the valley have warned that the drought could cut this year's harvest by a "
+    "third, and they are asking the authorities for emergency support to cover the cost of "
+    "water deliveries and feed for livestock through the summer months ahead of them."
+)
+
+
+def test_a_greedy_wrap_is_found_among_many_short_lines() -> None:
+    # rows of a table and one-line paragraphs hide the wrap from the median line length;
+    # a sentence that ends where the next word would not fit is still a wrap
+    rows = "\n".join(f"Region {n}    {n * 7} mm    {n + 2} farms" for n in range(1, 40))
+    ends = "The harvest of the northern valleys was the smallest since the survey began. Rain"
+    paragraph = ends + " came too late for the wheat, the growers' association said on Monday."
+    width = next(w for w in range(72, 100) if "began.\nRain" in _wrapped([paragraph], w))
+    text = _wrapped([LONG, LONG, paragraph, LONG], width) + "\n\n" + rows + "\n"
+    assert f"\n{paragraph}\n" in run(text).body
+
+
+def test_a_url_that_a_wrap_put_on_its_own_line_stays_in_its_sentence() -> None:
+    sentence = (
+        "The full list of the models that the team tested, with their scores and their "
+        "costs, is published here: https://example.org/reports/2024/models-tested.html"
+    )
+    width = next(w for w in range(60, 100) if "here:\nhttps://" in _wrapped([sentence], w))
+    article = run(_wrapped([LONG, sentence, LONG], width) + "\n")
+    assert f"\n{sentence}\n" in article.body
+    assert not article.metadata.links
+
+
+def test_a_dash_that_a_wrap_put_at_a_lines_start_is_no_list() -> None:
+    dashed = (
+        "Yes, making fresh connections to the database has a pretty expensive overhead, so I put a "
+        "pooler in front of it on all of my projects by default - even when load might not "
+        "call for it."
+    )
+    width = next(w for w in range(60, 100) if "\n- even" in _wrapped([dashed], w))
+    text = _wrapped([LONG, dashed, LONG], width)  # the wrap made a "list" of "- even ..."
+    assert f"\n{dashed}\n" in run(text + "\n").body
+
+
+def test_a_wrapped_list_item_is_measured_with_its_marker() -> None:
+    from cleanarticle.cleaners.unwrap import wrap_width
+    from cleanarticle.parse import parse
+
+    item = (
+        "5. Drive carefully! You are ultimately assuming responsibility for someone else's "
+        "car. Treat it with the same care you would give a friend's vehicle."
+    )
+    for width in range(60, 100):  # "Treat" fits on the first line only without its "5. "
+        text = _wrapped([LONG, LONG, item, LONG], width) + "\n"
+        first = _wrapped([item], width).split("\n")[0]
+        found = wrap_width(parse(text))
+        if first.endswith("car.") and found and len(first) - 3 + 6 <= found < len(first) + 6:
+            break
+    else:
+        raise AssertionError("no such width")
+    assert f"\n{item}\n" in run(text).body
+
+
 # --- CA309 headline ---------------------------------------------------------------------------
 
 PROSE = (
@@ -1266,6 +1351,44 @@ def test_headline_after_menus_by_the_byline_and_date_beside_it() -> None:
 def test_a_reading_time_or_a_count_above_a_date_is_never_the_title(furniture: str) -> None:
     article = run(f"Skip to content\n\n{furniture}\n\nMarch 9, 2021\n\n{PROSE}\n")
     assert article.metadata.title != furniture
+
+
+def test_a_section_heading_that_repeats_the_first_line_stays_in_the_body() -> None:
+    text = (
+        f"Cybersecurity Tips for Small Businesses\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n"
+        f"Cybersecurity tips for small businesses\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    article = run(text)
+    assert article.metadata.title != "Cybersecurity tips for small businesses"
+    assert "Cybersecurity tips for small businesses" in article.body
+
+
+def test_no_headline_after_the_articles_first_sentences() -> None:
+    # a book under review, an event of a listing: its date and name below it are a list
+    # entry's, not the article's head
+    more = "\n\n".join([PROSE] * 8)
+    review = (
+        f"{PROSE}\n\nA Far Better Thing\n\nAuthor: H. G. Parry\n\nReleased:\n\n"
+        f"June 17, 2025 by\n\nTor Books\n\nGenre:\n\n{more}\n"
+    )
+    article = run(review)
+    assert not article.metadata.title and not article.metadata.authors
+    assert "A Far Better Thing" in article.body and "Tor Books" in article.body
+
+
+@pytest.mark.parametrize("line", ["7 May 1856", "26 September 1907", "Jun 8, 2023", "Image"])
+def test_a_date_or_a_single_word_is_no_title(line: str) -> None:
+    from cleanarticle import head
+    from cleanarticle.model import Block, Kind, Line
+
+    assert not head.is_title(Block(Kind.PARAGRAPH, [Line(line, 1)]))
+
+
+def test_a_single_word_is_never_the_headline() -> None:
+    caption = "A worker repairing cables this month in Queens, where water and salt seeped in."
+    more = "\n\n".join([PROSE] * 8)
+    article = run(f"{PROSE}\n\nImage\n\n{caption}\n\nFeb. 21, 2019\n\n{more}\n")
+    assert article.metadata.title != "Image"
 
 
 def test_a_name_under_the_headline_is_the_byline_in_english_only() -> None:

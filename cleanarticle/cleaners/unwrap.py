@@ -31,7 +31,8 @@ def wrap_width(doc: Document) -> int | None:
 
     A wrapped text has lines that are followed by another line of the same paragraph; most
     of them are about as long as each other (their median is the width; a longer line is a
-    word that did not fit), and most of them stop mid-sentence.
+    word that did not fit), and most of them stop mid-sentence; or else a greedy wrap's
+    long lines are all full (``_greedy_width``).
     """
     inner = [
         line.text
@@ -44,11 +45,48 @@ def wrap_width(doc: Document) -> int | None:
     lengths = sorted(len(text) for text in inner)
     width = lengths[len(lengths) // 2]
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
-        return None
+        return _greedy_width(doc)
     near = sum(1 for n in lengths if 0.8 * width <= n <= 1.2 * width)
     mid_sentence = sum(1 for text in inner if not _ends_sentence(text))
-    wrapped = near >= 0.6 * len(inner) and mid_sentence >= 0.5 * len(inner)
-    return width if wrapped else None
+    if near >= 0.6 * len(inner) and mid_sentence >= 0.5 * len(inner):
+        return width
+    return _greedy_width(doc)
+
+
+#: A greedy wrap's long lines: at least this many of them, ...
+FULL_LINES = 8
+#: ... and this share of them full (the next line's first word would not have fitted).
+FULL_SHARE = 0.7
+
+
+def _greedy_width(doc: Document) -> int | None:
+    """The width of a greedy wrap (every line filled until the next word would not fit),
+    read from the longest line with a space in it, when the text's many short lines (rows
+    of a table, list-like lines, a paragraph's last lines) hide it from the median.
+
+    The text's long lines (at least 0.6 of the width) that are followed by another line
+    must be full, :data:`FULL_SHARE` of them and :data:`FULL_LINES` at least, and most of
+    them stop mid-sentence: lines that a writer broke by hand are seldom all full.
+    """
+    pairs = [
+        (line.text, following.text)
+        for block in doc.blocks
+        if block.kind is Kind.PARAGRAPH
+        for line, following in zip(block.lines, block.lines[1:], strict=False)
+    ]
+    spaced = [len(line) for block in doc.blocks if block.kind is Kind.PARAGRAPH
+              for line in (x.text for x in block.lines) if " " in line.strip()]  # fmt: skip
+    if not spaced:
+        return None
+    width = max(spaced)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return None
+    long = [(text, nxt) for text, nxt in pairs if len(text) >= 0.6 * width]
+    full = [text for text, nxt in long if len(text) + 1 + len(nxt.split(" ", 1)[0]) > width]
+    mid_sentence = sum(1 for text in full if not _ends_sentence(text))
+    if len(full) >= max(FULL_LINES, FULL_SHARE * len(long)) and mid_sentence >= 0.5 * len(full):
+        return width
+    return None
 
 
 def stands_alone(line: str, extra: tuple[str, ...] = ()) -> bool:
@@ -115,11 +153,6 @@ _OWN_LINE = regex.compile(r"^\s*(?:>|#|```|~~~|\||<|$)")
 _QUOTE_MARK = regex.compile(r"^(?P<mark>\s*(?:>\s?)+)(?P<text>.*)$")
 
 
-def _item_text(text: str) -> str:
-    """A list or quote line without its marker: what a wrap's width is measured on."""
-    return _QUOTE_MARK.sub(r"\g<text>", _ITEM_START.sub("", text, count=1)).strip()
-
-
 def join_continuations(lines: list[Line], kind: Kind, width: int | None = None) -> list[Line]:
     """The lines of a list or quote with each item's lazy continuation lines (a wrapped
     item's next lines, which Markdown reads as the same paragraph) joined to it.
@@ -163,12 +196,56 @@ def join_continuations(lines: list[Line], kind: Kind, width: int | None = None) 
                 and not _ITEM_START.match(above["text"])
             )
             rest = here["text"].strip() if here else ""
-        follows = follows and continues(_item_text(previous.text), rest, width)
+        # the wrap measured the whole line, its marker too
+        follows = follows and continues(previous.text.rstrip(), rest, width)
         if follows and previous.text.strip() not in ("-", "*", "+"):
             out[-1] = Line(join(previous.text.rstrip(), rest), previous.number)
         else:
             out.append(line)
     return out
+
+
+def _wrapped_item(above: Block | None, block: Block, done: list[Block], width: int) -> bool:
+    """Whether ``block``, a list of one item right under a paragraph (no blank line
+    between), is that paragraph's next words: a dash or a number that a hard wrap put at
+    the start of a line (``... by default`` / ``- even when ...``), which Markdown then
+    reads as a list. The paragraph's last line must stop mid-sentence and be full (the
+    marker did not fit on it), and ``done`` must end with it."""
+    if (
+        block.kind is not Kind.LIST
+        or above is None
+        or above.kind is not Kind.PARAGRAPH
+        or not done
+        or done[-1].kind is not Kind.PARAGRAPH
+        or block.lines[0].number != above.lines[-1].number + 1
+    ):
+        return False
+    last, first = above.lines[-1].text, block.lines[0].text
+    marker = _ITEM_START.match(first)
+    if marker is None or first != first.lstrip() or _ends_sentence(last):
+        return False
+    if not done[-1].lines[-1].text.endswith(last) or len(last) < 0.6 * width:
+        return False
+    if len(last) + len(marker[0]) <= width:
+        return False  # the marker (and its space) would have fitted
+    return len(join_continuations(block.lines, block.kind, width)) == 1
+
+
+def _wrapped_url(line: str, following: str, width: int | None) -> bool:
+    """Whether ``following``, a bare URL, is the end of ``line``'s sentence that a hard wrap
+    put on a line of its own (``... the list is here:`` and the URL, which did not fit).
+
+    >>> _wrapped_url("You can see the full list of models here:", "https://e.com/models.", 50)
+    True
+    >>> _wrapped_url("Sources", "https://e.com/models", 50)
+    False
+    """
+    return (
+        width is not None
+        and len(line) >= 0.6 * width
+        and urls.bare_url(following.rstrip(".,;")) is not None
+        and continues(line, following, width)
+    )
 
 
 @cleaner("CA201", "unwrap-lines", "Rejoin hard-wrapped paragraphs; one line per paragraph.")
@@ -183,7 +260,8 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     only when the joined word is a known word (``develop-`` + ``ment``), so compounds such
     as ``space-flight`` keep theirs. A line that is a bare URL, a ``URL:`` label, a date or
     boilerplate on its own is never glued to others: it becomes its own paragraph, right
-    after the paragraph around it, for the URL and boilerplate cleaners to judge.
+    after the paragraph around it, for the URL and boilerplate cleaners to judge; but for
+    a URL that a hard wrap moved off the long line whose sentence it ends.
 
     Example::
 
@@ -194,7 +272,16 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     width = wrap_width(doc)
     how = f"hard wrap at {width} columns" if width else "no fixed-width wrap"
     blocks: list[Block] = []
-    for block in doc.blocks:
+    above: Block | None = None  # the block above in the source
+    for block, above in zip(doc.blocks, [None, *doc.blocks], strict=False):
+        if width and _wrapped_item(above, block, blocks, width):
+            item = join_continuations(block.lines, block.kind, width)[0]
+            last = blocks[-1].lines[-1]
+            text = f"{last.text} {item.text.strip()}"
+            blocks[-1] = Block(Kind.PARAGRAPH, [*blocks[-1].lines[:-1], Line(text, last.number)])
+            reason = "a list marker that a hard wrap put at a line's start, joined to its paragraph"
+            ctx.record("join", reason, before=block.text, line=block.number)
+            continue
         if block.kind in (Kind.LIST, Kind.QUOTE) and len(block.lines) > 1 and width:
             lines = join_continuations(block.lines, block.kind, width)
             if len(lines) < len(block.lines):
@@ -211,7 +298,10 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
         held: list[tuple[int, list[str]]] = []  # lines that stand alone, after the paragraph
         previous: Line | None = None
         for line in block.lines:
-            if stands_alone(line.text, extra):
+            if stands_alone(line.text, extra) and not (
+                previous is not None and pieces and not held
+                and _wrapped_url(previous.text, line.text, width)
+            ):  # fmt: skip
                 held.append((line.number, [line.text]))
                 continue
             if previous is not None and pieces and continues(previous.text, line.text, width):

@@ -25,6 +25,7 @@ from cleanarticle.detect.date import (
     DATE_LABEL,
     PART_SEPARATORS,
     has_date_label,
+    is_date_shaped,
     is_trivia,
     is_updated,
     parse_date,
@@ -35,7 +36,13 @@ from cleanarticle.detect.date import (
     split_trailing_date,
 )
 from cleanarticle.detect.text import CLOSERS, SENTENCE_END, short_cache, squash, words
-from cleanarticle.detect.title import TEASER, has_inner_sentence, is_teaser, is_title_like
+from cleanarticle.detect.title import (
+    TEASER,
+    has_inner_sentence,
+    is_teaser,
+    is_title_like,
+    word_count,
+)
 
 __all__ = [
     "CLOSERS",
@@ -52,6 +59,7 @@ __all__ = [
     "has_date_label",
     "has_inner_sentence",
     "is_credit",
+    "is_date_shaped",
     "is_teaser",
     "is_title_like",
     "is_trivia",
@@ -69,5 +77,6 @@ __all__ = [
     "split_trailing_date",
     "squash",
     "strip_credit_label",
+    "word_count",
     "words",
 ]

@@ -358,6 +358,23 @@ def parse_date_line(text: str) -> dt.date | None:
     return None
 
 
+_EARLIER_YEAR = regex.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
+
+
+def is_date_shaped(text: str) -> bool:
+    """Whether ``text`` is a date line of any year: an article's date (``parse_date_line``),
+    or a day of history (``7 May 1856``), which no article was published on.
+
+    >>> is_date_shaped("7 May 1856"), is_date_shaped("Jun 08, 2023"), is_date_shaped("May Day")
+    (True, True, False)
+    """
+    if parse_date_line(text) is not None:
+        return True
+    if not _EARLIER_YEAR.search(text):
+        return False
+    return parse_date_line(_EARLIER_YEAR.sub("2000", text)) is not None
+
+
 #: How many words a date (with a time and zone) at the end or start of a line may take.
 _TRAILING_DATE_WORDS = (7, 6, 5, 4, 3, 2, 1)
 

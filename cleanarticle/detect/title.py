@@ -29,6 +29,19 @@ def has_inner_sentence(text: str) -> bool:
 
 
 @short_cache
+def word_count(text: str) -> int:
+    """How many words ``text`` has; a run of Chinese, Japanese or Thai (written without
+    spaces) counts as one word per two characters.
+
+    >>> word_count("Rain in Spain"), word_count("東京で大雨が続く")
+    (3, 4)
+    """
+    n = len(words(text))
+    if n == 1 and _UNSPACED.fullmatch(text):
+        n = len(text) // 2
+    return n
+
+
 def is_title_like(text: str) -> bool:
     """A short line that reads as a headline: no sentence inside, no closing full stop.
 
@@ -42,9 +55,7 @@ def is_title_like(text: str) -> bool:
     text = plain_text(text).strip()
     if len(text) > 200 or "\n" in text:
         return False
-    n = len(words(text))
-    if n == 1 and _UNSPACED.fullmatch(text):
-        n = len(text) // 2  # Chinese, Japanese, Thai ... write no spaces between words
+    n = word_count(text)
     if not 2 <= n <= 30:
         return False
     core = text.rstrip("\"'”’»)]」』")
