@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bench.quality import report, score
+from bench.quality import report, score, verdicts
+from bench.quality.data import Page
 
 ARTICLE = (
     "The council approved the new budget on Monday after a long debate.\n\n"
@@ -98,6 +101,13 @@ class TestControl:
         joined = "First line of a verse Second line of it\n\nNext paragraph."
         assert score.check_control(original, split).ok
         assert score.check_control(original, joined).ok
+
+    def test_a_line_separator_is_a_line_break(self) -> None:
+        original = "Better work\u2028travel starts now.\n\nNext paragraph."
+        assert score.check_control(original, "Better work travel starts now.\n\nNext paragraph.").ok
+        assert not score.check_control(
+            original, "Better worktravel starts now.\n\nNext paragraph."
+        ).ok
 
     def test_a_changed_word_fails(self) -> None:
         result = score.check_control(ARTICLE, ARTICLE.replace("Monday", "Tuesday"))
@@ -197,3 +207,44 @@ def test_typo_generator_makes_one_slip_never_at_the_first_letter() -> None:
     assert typos.NEIGHBOURS["g"] == "fhtyvb"
     body = "Volkswagen said so. Engineers at Volkswagen agree. The rest said nothing."
     assert typos.proper_nouns(body) == ["Volkswagen"]
+
+
+class TestVerdicts:
+    """A clean control judged against its text as a right cleaning leaves it."""
+
+    @staticmethod
+    def page(body: str, **truth: str) -> Page:
+        fields = {"title": None, "authors": None, "date": None} | truth
+        return Page("wcxb", "x1", "e.org", "https://e.org/a", Path("."), body, **fields)
+
+    @staticmethod
+    def cleaned(page: Page) -> tuple[str, list[verdicts.Edit]]:
+        import cleanarticle
+
+        article = cleanarticle.clean(page.body or "")
+        edits = [verdicts.Edit(e.code, e.kind, e.reason, e.before, e.after) for e in article.edits]
+        return article.body, edits
+
+    def test_the_truths_own_date_line_and_title_may_move(self) -> None:
+        head = "Council Backs Budget\n\nMay 20, 2025\n\n"
+        page = self.page(head + ARTICLE, title="Council Backs Budget", date="2025-05-20")
+        body, edits = self.cleaned(page)
+        assert not score.check_control(page.body or "", body).ok  # strictly: a false edit
+        assert verdicts.judge(page, body, edits).ok
+        other_day = self.page(head + ARTICLE, title="Council Backs Budget", date="2025-05-21")
+        assert not verdicts.judge(other_day, body, edits).ok
+
+    def test_mojibake_and_entities_of_the_truth_may_be_mended(self) -> None:
+        page = self.page("It\u00e2\u0080\u0099s done &amp; dusted, the mayor said on Monday.")
+        body, edits = self.cleaned(page)
+        assert body == "It's done & dusted, the mayor said on Monday.\n"
+        assert verdicts.judge(page, body, edits).ok
+
+    def test_lines_read_by_hand(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        page = self.page(f"{ARTICLE}\n\nRead more: Parks get a new budget\n\n{ARTICLE}")
+        body, edits = self.cleaned(page)
+        assert not verdicts.judge(page, body, edits).ok
+        listed = tmp_path / "verdicts.json"
+        listed.write_text('{"wcxb/x1": ["Read more: Parks get a new budget -- a teaser"]}')
+        monkeypatch.setattr(verdicts, "VERDICTS", listed)
+        assert verdicts.judge(page, body, edits).ok

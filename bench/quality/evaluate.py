@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.quality import score
+from bench.quality import score, verdicts
 from bench.quality.convert import CONVERTERS, dump
 from bench.quality.data import Page, digest
 
@@ -37,7 +37,10 @@ class DocResult:
     title_shown: bool | None = None
     authors_shown: bool | None = None
     date_shown: bool | None = None
+    #: judged: no false edit once the text's own defects and its metadata are accounted
+    #: for (``verdicts``); strict: the same words as the text as it is, nothing moved
     control_ok: bool | None = None
+    control_strict: bool | None = None
     #: the output, cleaned again, came back the same (metadata included)
     stable: bool | None = None
     #: ``clean()`` raised (not an input error): the document counts as an empty output
@@ -127,15 +130,18 @@ def control_rows(page: Page) -> list[DocResult]:
         article, seconds, error = _timed_clean(text, format="text")
         result = DocResult(page.key, page.site, row, seconds, crashed=error.startswith("crash"))
         if article is None:
-            result.control_ok, result.why = False, error
+            result.control_ok, result.control_strict, result.why = False, False, error
         else:
             out = article.body
             check = score.check_control(page.body, out)
             moved = [e for e in article.edits if e.kind == "move"]
-            result.control_ok = check.ok and not moved
-            result.why = check.why or (
-                f"moved to the metadata: {moved[0].before[:60]!r}" if moved else ""
-            )
+            result.control_strict = check.ok and not moved
+            edits = [
+                verdicts.Edit(e.code, e.kind, e.reason, e.before, e.after) for e in article.edits
+            ]
+            judged = verdicts.judge(page, out, edits)
+            result.control_ok = judged.ok
+            result.why = judged.why
             result.codes = tuple(e.code for e in article.edits if e.kind in CHANGING)
             result.found = article.metadata.to_dict()
         results.append(result)

@@ -35,9 +35,9 @@ DUMP_FIGURES = (
 HTML_FIGURES = tuple(
     f for f in DUMP_FIGURES if f not in ("raw_f1", "kept", "stable") and not f.endswith("_shown")
 )
-CONTROL_FIGURES = ("clean", "articles", "false", "ms", "crashes")
+CONTROL_FIGURES = ("clean", "articles", "false", "strict", "strict_false", "ms", "crashes")
 #: Figures that are timings, counts or the input's own: reported, never gated.
-UNGATED = frozenset({"ms", "articles", "false", "raw_f1", "crashes"})
+UNGATED = frozenset({"ms", "articles", "false", "strict_false", "raw_f1", "crashes"})
 #: Rows that measure another tool: reported beside ours, never gated.
 REFERENCE_ROWS = frozenset({"trafilatura"})
 
@@ -74,6 +74,9 @@ def figures(results: Iterable[DocResult]) -> dict[str, float | None]:
         out["clean"] = _mean(controls)
         out["articles"] = len(controls)
         out["false"] = controls.count(False)
+        strict = [r.control_strict for r in results if r.control_strict is not None]
+        out["strict"] = _mean(strict)
+        out["strict_false"] = strict.count(False)
     out["crashes"] = sum(r.crashed for r in results)
     out["ms"] = 1000 * sum(r.seconds for r in results) / len(results) if results else None
     return out

@@ -153,6 +153,8 @@ def _units(text: str, soft_breaks: bool) -> tuple[list[str], set[int], set[int]]
     hard: set[int] = set()
     soft: set[int] = set()
     blank = True
+    # a line or paragraph separator breaks the line (it is no invisible character)
+    text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
     for line in text.split("\n"):
         folded = _fold_line(line)
         line_words = tokens(folded)
