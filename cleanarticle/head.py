@@ -238,13 +238,16 @@ def find_anchor(doc: Document) -> Anchor | None:
         return None
     blocks = doc.blocks[:HEAD_SCAN]
     lower = lower_case_words(doc)
-    opening = blocks[: _opening(blocks)]
-    found = _by_page_title(blocks, lower, len(opening))
+    found = _by_page_title(blocks, lower)
     if found is None:  # the weaker evidence counts where the article's prose starts
+        opening = blocks[: _opening(blocks)]
         found = (
             _by_url(opening, _own_url_candidates(doc))
             or _by_heading(opening)
-            or _by_items(opening[: _first_prose(opening)], lower, credit_rows(blocks))
+            # a document that opens with prose has its head at the top, or none
+            or _by_items(
+                opening if not _opens_with_prose(opening) else [], lower, credit_rows(blocks)
+            )
         )
     if found is None:
         return None
@@ -291,17 +294,16 @@ def _reads_as_headline(text: str) -> bool:
 
 
 def _by_page_title(
-    blocks: Sequence[Block], lower: DocWords | frozenset[str], opening: int
+    blocks: Sequence[Block], lower: DocWords | frozenset[str]
 ) -> tuple[int, str] | None:
     """A later line that is the first line, or the headline part of it (``Headline | Site``);
-    of several such lines, the first with a byline or date near it. The line stands in the
-    first ``opening`` blocks, and after the article's first sentences (``_first_prose``)
-    only with a byline or date near it: a heading among the paragraphs that repeats the
-    first line is a section's (the first line was the article's own title)."""
+    of several such lines, the first with a byline or date near it. When prose follows the
+    first line and more than two paragraphs of it stand above the repeat, only one with a
+    byline or date near it: the first line was the article's own title, and a heading
+    among its paragraphs that repeats it is a section's."""
     if len(blocks) < 3 or not _one_line(blocks[0]) or len(blocks[0].text) > 300:
         return None
     page_title = detect.squash(blocks[0].text)
-    prose_at = _first_prose(blocks[:opening])
     parts = page_title_parts(page_title)
     wanted = []
     if len(parts) > 1:  # the headline part, before the site's name (or the longest part)
@@ -312,16 +314,15 @@ def _by_page_title(
             continue
         found = [
             index
-            for index in range(1, min(len(blocks), opening + 1))
+            for index in range(1, len(blocks))
             if fold(blocks[index].text) == target and _page_title_shaped(blocks[index])
         ]
         for index in found:
             near = blocks[max(0, index - ITEM_REACH) : index + 1 + ITEM_REACH]
             if any(is_dated_or_signed(b, lower) for b in near):
                 return index, PAGE_TITLE
-        early = [index for index in found if index < prose_at]
-        if early:
-            return early[0], PAGE_TITLE
+        if found and not (_is_prose(blocks[1]) and _prose_above(blocks, found[0]) > 2):
+            return found[0], PAGE_TITLE
     return None
 
 
@@ -388,24 +389,28 @@ def _opening(blocks: Sequence[Block]) -> int:
     return len(blocks)
 
 
-#: A paragraph of this many words or more that ends a sentence is the article's prose
-#: (or another story's): a byline or date below a line after it is a list's entry (an
-#: event, a book under review), not the article's head.
+#: A paragraph of this many words or more that ends a sentence is prose: the article's, or
+#: a teaser's, a banner's. A document that opens with one has its head at the top or none:
+#: a byline or date below a later line is a list entry's (an event, a book under review).
 SENTENCE_WORDS = 15
 _SENTENCE_END = regex.compile(f"{detect.SENTENCE_END}{detect.CLOSERS}$")
 
 
-def _first_prose(blocks: Sequence[Block]) -> int:
-    """The index of the first paragraph of :data:`SENTENCE_WORDS` or more words that ends
-    a sentence (``len(blocks)`` when there is none)."""
-    for index, block in enumerate(blocks):
-        if (
-            block.kind is Kind.PARAGRAPH
-            and _SENTENCE_END.search(block.text.rstrip())
-            and len(detect.words(block.text)) >= SENTENCE_WORDS
-        ):
-            return index
-    return len(blocks)
+def _is_prose(block: Block) -> bool:
+    return (
+        block.kind is Kind.PARAGRAPH
+        and _SENTENCE_END.search(block.text.rstrip()) is not None
+        and len(detect.words(block.text)) >= SENTENCE_WORDS
+    )
+
+
+def _prose_above(blocks: Sequence[Block], index: int) -> int:
+    """How many paragraphs of prose stand above ``blocks[index]``."""
+    return sum(1 for block in blocks[:index] if _is_prose(block))
+
+
+def _opens_with_prose(blocks: Sequence[Block]) -> bool:
+    return bool(blocks) and _is_prose(blocks[0])
 
 
 def _by_items(
