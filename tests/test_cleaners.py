@@ -1173,6 +1173,12 @@ def test_html_remnants_leave_an_article_that_shows_markup_alone() -> None:
     assert run(leaked).body == "\n\n".join(prose) + "\n"
 
 
+def test_an_inline_element_around_text_is_read_wherever_it_stands() -> None:
+    prose = "\n\n".join(f"Paragraph {n} of the story has no markup at all in it." for n in range(9))
+    text = f"{prose}\n\nIt grew in the 19<sup>th</sup> century, <u>the records show</u>."
+    assert run(text).body.endswith("It grew in the 19th century, the records show.\n")
+
+
 def test_html_remnants_decode_repeatedly_and_stop() -> None:
     once = run("Tom &amp;amp; Jerry &amp;lt;3 were on the bill that night.").body
     assert once == "Tom & Jerry &lt;3 were on the bill that night.\n"

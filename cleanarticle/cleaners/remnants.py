@@ -89,6 +89,22 @@ def stray_tags(text: str) -> bool:
 #: some: a scraper that leaks markup leaks it all through the page, while an article that
 #: shows markup (an example in a sentence, a listing) holds it in a few lines.
 LEAKED_SHARE = 0.25
+#: ... or when an inline element wraps text (``19<sup>th</sup>``, ``<u>Note</u>``): what
+#: a converter leaves of the page's formatting, which an article seldom shows.
+_INLINE_PAIR = regex.compile(
+    r"<(sup|sub|u|b|i|em|strong|small|mark|s|del|ins|span|font|abbr|cite|q|tt|big|strike)"
+    r"(?:\s[^<>]{0,400})?>[^<>]+</\1\s*>",
+    regex.IGNORECASE,
+)
+
+
+def wraps_text(text: str) -> bool:
+    """Whether an inline element of ``text`` (outside backticks) wraps some of its text.
+
+    >>> wraps_text("the 19<sup>th</sup> century"), wraps_text("a valid string <p>Hello</p>")
+    (True, False)
+    """
+    return "</" in text and "`" not in text and _INLINE_PAIR.search(text) is not None
 
 
 def leaked_markup(blocks: list[Block]) -> bool:
@@ -221,7 +237,9 @@ def html_remnants(doc: Document, ctx: Context) -> None:
     ``<p>`` tag") and anything inside backticks or code blocks are left alone, and so are
     all tags unless a quarter of the text's lines hold some (``LEAKED_SHARE``): markup
     that a scraper leaked runs through the page; an article about HTML shows a few
-    examples and listings, which are its content.
+    examples and listings, which are its content. An inline element around text
+    (``19<sup>th</sup>``), what a converter leaves of the page's formatting, is read
+    wherever it stands.
 
     Example::
 
@@ -241,7 +259,7 @@ def html_remnants(doc: Document, ctx: Context) -> None:
         ):
             new_blocks.append(block)  # nothing that could be HTML
             continue
-        if leaked and any(stray_tags(line.text) for line in block.lines):
+        if any((leaked and stray_tags(line.text)) or wraps_text(line.text) for line in block.lines):
             new_blocks.extend(_convert_block(block, ctx))
             changed = True
             continue
