@@ -108,7 +108,7 @@ def _cell(value: float | None, key: str) -> str:
         return "–"
     if key == "ms":
         return f"{value:.0f}"
-    if key in ("articles", "false", "crashes"):
+    if key in ("articles", "false", "strict_false", "crashes"):
         return str(int(value))
     return f"{value:.3f}"
 
