@@ -1289,6 +1289,25 @@ def test_a_url_that_a_wrap_put_on_its_own_line_stays_in_its_sentence() -> None:
     assert not article.metadata.links
 
 
+def test_a_short_line_before_a_long_url_is_a_wrap() -> None:
+    sentence = (
+        "I created an experiment for the new release of the linter (resulting in "
+        "https://example.org/debian/developers-experiment-linter-release/ - not a link, "
+        "since it will expire) and waited for the results to come in."
+    )
+
+    def short_before_url(width: int) -> bool:
+        lines = _wrapped([sentence], width).split("\n")
+        return any(
+            a.endswith(" in") and len(a) < 0.6 * width and b.startswith("https://")
+            for a, b in zip(lines, lines[1:], strict=False)
+        )
+
+    width = next(w for w in range(60, 100) if short_before_url(w))
+    text = _wrapped([LONG, sentence, LONG], width)
+    assert f"\n{sentence}\n" in run(text + "\n").body
+
+
 def test_a_dash_that_a_wrap_put_at_a_lines_start_is_no_list() -> None:
     dashed = (
         "Yes, making fresh connections to the database has a pretty expensive overhead, so I put a "

@@ -20,6 +20,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}\p{N}]")
+_ENDS_LOWER = regex.compile(r"(?:^|\s)\p{Ll}[\p{L}\p{M}'’-]*[,(]?$")
 _HYPHENATED = regex.compile(r"(?P<left>\p{L}+)-$")
 _LEADING_WORD = regex.compile(r"^(?P<right>\p{Ll}+)")
 #: The widths of hard wraps we recognise; other lines are not a fixed-width wrap.
@@ -105,8 +106,9 @@ def continues(line: str, following: str, width: int | None) -> bool:
     """Whether ``following`` continues the paragraph of ``line`` (the break was a wrap).
 
     In wrapped text, a line that stops mid-sentence continues unless it is conspicuously
-    short (a heading, a dateline); one that ends a sentence continues only when the next
-    line's first word would not have fitted on it.
+    short (a heading, a dateline) and for all that the next line's first word would have
+    fitted on it, or the line ends in a capitalised word; one that ends a sentence
+    continues only when the next line's first word would not have fitted on it.
 
     >>> continues("a line that was cut", "here by the wrap", 20)
     True
@@ -114,11 +116,18 @@ def continues(line: str, following: str, width: int | None) -> bool:
     False
     >>> continues("One sentence ends.", "Another starts.", None)
     False
+    >>> continues("(resulting in", "https://e.org/a/long/address/of/the/page - I think", 40)
+    True
+    >>> continues("Sources", "https://e.org/a/long/address/of/the/page", 40)
+    False
     """
     if width is not None:
+        full = len(line) + 1 + len(following.split(" ", 1)[0]) > width
         if _ends_sentence(line):
-            return len(line) + 1 + len(following.split(" ", 1)[0]) > width
-        return len(line) >= 0.6 * width
+            return full
+        # a short line is a wrap's when a long next word (a URL) did not fit after its
+        # last word, which a sentence's is and a heading's seldom: "(resulting in"
+        return len(line) >= 0.6 * width or (full and bool(_ENDS_LOWER.search(line)))
     return not _ends_sentence(line) and bool(_STARTS_LOWER.match(following))
 
 
@@ -239,10 +248,12 @@ def _wrapped_url(line: str, following: str, width: int | None) -> bool:
     True
     >>> _wrapped_url("Sources", "https://e.com/models", 50)
     False
+    >>> _wrapped_url("(as seen in", "https://e.com/models/list", 25)
+    True
     """
     return (
         width is not None
-        and len(line) >= 0.6 * width
+        and (len(line) >= 0.6 * width or not _ends_sentence(line))
         and urls.bare_url(following.rstrip(".,;")) is not None
         and continues(line, following, width)
     )
