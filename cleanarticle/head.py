@@ -280,16 +280,37 @@ def _headline_shaped(block: Block) -> bool:
     return (block.kind is Kind.HEADING and block.level <= 2) or detect.is_title_like(text)
 
 
+#: A photo credit: a person's name (two capitalised words), a slash, an agency.
+_NAME_SLASH_AGENCY = regex.compile(
+    r"^(?P<name>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)) ?/ ?\p{Lu}\S*(?: \S+){0,3}$"
+)
+
+
+def _photo_credit(text: str) -> bool:
+    """``Name Name/Agency``, the name's words no common English words (``COMMON_NAME_ZIPF``).
+
+    >>> _photo_credit("Michael Hession/NYT Wirecutter"), _photo_credit("Biden Wins Ohio/Iowa")
+    (True, False)
+    """
+    found = _NAME_SLASH_AGENCY.match(text)
+    if found is None:
+        return False
+    scores = [zipf(word.lower()) for word in found["name"].split()]
+    return sum(scores) / len(scores) < COMMON_NAME_ZIPF
+
+
 def _reads_as_headline(text: str) -> bool:
     """Not a menu or breadcrumb trail, a kicker in capitals, a reading time or a count, a
-    teaser for another article, a single word or a date: lines of those shapes are never
-    the title."""
+    teaser for another article, a single word, a date or a photo credit: lines of those
+    shapes are never the title."""
     if _menu_like(text) or _SHOUTED.fullmatch(detect.squash(text)) or detect.is_trivia(text):
         return False  # "5 min read", "3 comments": furniture beside a date
     if ":" in text and detect.is_teaser(text):
         return False
     if detect.word_count(detect.squash(text)) < 2 or detect.is_date_shaped(text):
         return False  # "Image" over a caption; a date ("7 May 1856") in a table
+    if "/" in text and _photo_credit(detect.squash(text)):
+        return False  # a photo credit: "Michael Hession/NYT Wirecutter", "Jane Doe / AP"
     return not detect.has_date_label(text)
 
 

@@ -4,6 +4,7 @@ and clean text that must come through untouched."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -1300,7 +1301,7 @@ def test_a_short_line_before_a_long_url_is_a_wrap() -> None:
         lines = _wrapped([sentence], width).split("\n")
         return any(
             a.endswith(" in") and len(a) < 0.6 * width and b.startswith("https://")
-            for a, b in zip(lines, lines[1:], strict=False)
+            for a, b in itertools.pairwise(lines)
         )
 
     width = next(w for w in range(60, 100) if short_before_url(w))
@@ -1401,12 +1402,22 @@ def test_no_headline_after_the_articles_first_sentences() -> None:
     assert "A Far Better Thing" in article.body and "Tor Books" in article.body
 
 
-@pytest.mark.parametrize("line", ["7 May 1856", "26 September 1907", "Jun 8, 2023", "Image"])
+@pytest.mark.parametrize(
+    "line",
+    ["7 May 1856", "26 September 1907", "Jun 8, 2023", "Image", "Michael Hession/NYT Wirecutter"],
+)
 def test_a_date_or_a_single_word_is_no_title(line: str) -> None:
     from cleanarticle import head
     from cleanarticle.model import Block, Kind, Line
 
     assert not head.is_title(Block(Kind.PARAGRAPH, [Line(line, 1)]))
+
+
+def test_a_photo_credit_under_the_date_is_no_title() -> None:
+    text = f"Updated February 12, 2026\n\nMichael Hession/NYT Wirecutter\n\n{PROSE}\n\n{PROSE}\n"
+    article = run(text)
+    assert article.metadata.title != "Michael Hession/NYT Wirecutter"
+    assert "Michael Hession/NYT Wirecutter" in article.body or article.metadata.images
 
 
 def test_a_single_word_is_never_the_headline() -> None:
