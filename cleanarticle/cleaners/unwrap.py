@@ -241,21 +241,24 @@ def _wrapped_item(above: Block | None, block: Block, done: list[Block], width: i
 
 
 def _wrapped_url(line: str, following: str, width: int | None) -> bool:
-    """Whether ``following``, a bare URL, is the end of ``line``'s sentence that a hard wrap
+    """Whether ``following``, a bare URL, is the end of ``line``'s paragraph that a hard wrap
     put on a line of its own (``... the list is here:`` and the URL, which did not fit).
+    Joined, they read as the text wrote them; had the text broken the line there itself,
+    the join keeps its words all the same, and the URL stays where the text shows it.
 
     >>> _wrapped_url("You can see the full list of models here:", "https://e.com/models.", 50)
     True
     >>> _wrapped_url("Sources", "https://e.com/models", 50)
     False
+    >>> _wrapped_url("Website:", "https://e.com/models/a-long-address-of-the-page", 50)
+    True
     >>> _wrapped_url("(as seen in", "https://e.com/models/list", 25)
     True
     """
     return (
         width is not None
-        and (len(line) >= 0.6 * width or not _ends_sentence(line))
         and urls.bare_url(following.rstrip(".,;")) is not None
-        and continues(line, following, width)
+        and len(line) + 1 + len(following) > width
     )
 
 
