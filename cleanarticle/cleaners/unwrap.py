@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from cleanarticle import boilerplate, urls
@@ -69,14 +71,9 @@ def _greedy_width(doc: Document) -> int | None:
     must be full, :data:`FULL_SHARE` of them and :data:`FULL_LINES` at least, and most of
     them stop mid-sentence: lines that a writer broke by hand are seldom all full.
     """
-    pairs = [
-        (line.text, following.text)
-        for block in doc.blocks
-        if block.kind is Kind.PARAGRAPH
-        for line, following in zip(block.lines, block.lines[1:], strict=False)
-    ]
-    spaced = [len(line) for block in doc.blocks if block.kind is Kind.PARAGRAPH
-              for line in (x.text for x in block.lines) if " " in line.strip()]  # fmt: skip
+    paragraphs = [block.lines for block in doc.blocks if block.kind is Kind.PARAGRAPH]
+    pairs = [(a.text, b.text) for lines in paragraphs for a, b in itertools.pairwise(lines)]
+    spaced = [len(x.text) for lines in paragraphs for x in lines if " " in x.text.strip()]
     if not spaced:
         return None
     width = max(spaced)
@@ -106,9 +103,9 @@ def continues(line: str, following: str, width: int | None) -> bool:
     """Whether ``following`` continues the paragraph of ``line`` (the break was a wrap).
 
     In wrapped text, a line that stops mid-sentence continues unless it is conspicuously
-    short (a heading, a dateline) and for all that the next line's first word would have
-    fitted on it, or the line ends in a capitalised word; one that ends a sentence
-    continues only when the next line's first word would not have fitted on it.
+    short (a heading, a dateline); a short one continues all the same when it ends in a
+    lower-case word and the next line's first word (a URL) would not have fitted on it.
+    A line that ends a sentence continues only when that word would not have fitted.
 
     >>> continues("a line that was cut", "here by the wrap", 20)
     True
