@@ -51,10 +51,11 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     long table or list).
 
     Gates, so that an article that is not a page dump is never touched: nothing happens
-    unless the lines outside the run hold at least 10 that are sure junk (``p < 0.05``),
-    at least 3 of them before it and 3 after it (a page has a header and a footer; an
-    article that ends in a long list has not; options ``junk-lines``, ``junk-p`` and
-    ``each-side``), nor when the run would keep under a tenth of the words (``min-kept``).
+    unless the lines outside the run hold at least 10 with words that are sure junk
+    (``p < 0.05``), at least 3 of them before it and 3 after it (a page has a header and a
+    footer; an article that ends in a long list has not; options ``junk-lines``,
+    ``junk-p`` and ``each-side``), nor when the run would keep under a tenth of the words
+    (``min-kept``).
 
     Example::
 
