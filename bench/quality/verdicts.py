@@ -21,7 +21,6 @@ control is judged twice:
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Sequence
@@ -34,12 +33,10 @@ import ftfy.badness
 
 from bench.quality import score
 from bench.quality.data import Page
+from bench.quality.typos import SOURCE_TYPOS, TYPO_CODES
+from cleanarticle.cleaners.remnants import decode_entities
 
-SOURCE_TYPOS = Path(__file__).with_name("source-typos.json")
 VERDICTS = Path(__file__).with_name("control-verdicts.json")
-TYPO_CODES = frozenset({"CA501", "CA502", "CA503"})
-#: A character reference (``&lt;`` and ``&gt;`` stay: decoded, they would read as markup).
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @cache
@@ -77,11 +74,7 @@ class Edit:
 def _repaired(line: str) -> str:
     if any(ord(c) > 127 for c in line) and ftfy.badness.is_bad(line):
         line = ftfy.fix_encoding(line)
-    if "&" in line:
-        line = _ENTITY.sub(
-            lambda m: m[0] if m[0] in ("&lt;", "&gt;") else html.unescape(m[0]), line
-        )
-    return line
+    return decode_entities(line) if "&" in line else line
 
 
 def _truth_metadata(page: Page, edit: Edit) -> bool:

@@ -145,8 +145,6 @@ def looks_bad(text: str) -> bool:
 #: checked again, with all fixes if it needs them.
 _FTFY_ENCODING_ONLY = _FTFY._replace(
     remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
     fix_line_breaks=False,
     fix_surrogates=False,
     remove_control_chars=False,

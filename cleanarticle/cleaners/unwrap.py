@@ -283,8 +283,7 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     width = wrap_width(doc)
     how = f"hard wrap at {width} columns" if width else "no fixed-width wrap"
     blocks: list[Block] = []
-    above: Block | None = None  # the block above in the source
-    for block, above in zip(doc.blocks, [None, *doc.blocks], strict=False):
+    for block, above in zip(doc.blocks, [None, *doc.blocks], strict=False):  # above: in the source
         if width and _wrapped_item(above, block, blocks, width):
             item = join_continuations(block.lines, block.kind, width)[0]
             last = blocks[-1].lines[-1]
