@@ -18,7 +18,8 @@ docs/format.md, "HTML pages"):
 - **date**: in a fixed order, the URL's date, ``article:published_time``, a ``<time>``
   beside the headline, a date printed beside it (a date-class element or a byline's
   piece; never a ``<time>`` or printed date the page labels as an update, by an "Updated"
-  label before it or an ``updated``/``modified`` class), JSON-LD ``datePublished``, the
+  label before it or an ``updated``/``modified`` class), a date line beside it that the
+  markup does not mark (``<p>November 2, 2022</p>``), JSON-LD ``datePublished``, the
   other publication meta tags and ``itemprop=datePublished``; each as written (the local
   day, never shifted to UTC), never a future day; a UTC timestamp a day off a local one
   gives way to the local one; with none of them, htmldate's (through trafilatura).
@@ -128,6 +129,8 @@ class Signals:
     times: list[str] = field(default_factory=list)  # <time datetime> beside the headline
     #: dates printed beside the headline, in a date-class element or a byline
     printed: list[dt.date] = field(default_factory=list)
+    #: unmarked elements beside the headline whose whole text is a date line
+    shown_dates: list[dt.date] = field(default_factory=list)
     #: dates beside the headline that the page labels as the last change (``Updated ...``)
     updates: list[str] = field(default_factory=list)
 
@@ -224,6 +227,7 @@ def signals(tree: HtmlElement, url: str = "") -> Signals:
     found.by_lines = _by_lines(elements, anchor)
     found.times = _times(elements, anchor)
     found.printed = _printed_dates(elements, anchor, found.bylines)
+    found.shown_dates = _date_lines(elements, anchor)
     found.updates = _update_dates(elements, anchor, found.bylines)
     return found
 
@@ -534,6 +538,30 @@ def _printed_dates(
     out: list[dt.date] = []
     for text in texts:
         if not text or len(text) > 80 or is_updated(text):
+            continue
+        day = parse_date_line(text)
+        if day is not None and day not in out:
+            out.append(day)
+    return out
+
+
+def _date_lines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[dt.date]:
+    """Dates beside the headline that the markup does not mark: the innermost element
+    whose whole text is a date line (``<p>November 2, 2022</p>``, ``Mar 5, 2025 | 6
+    comments``), never one the page labels as an update. Read only when a headline
+    anchors them: a page's other date lines are other stories'."""
+    if anchor is None:
+        return []
+    out: list[dt.date] = []
+    for element in _near(elements, anchor, span=80):
+        if element.tag in ("script", "style", "time", "title", "option") or _elsewhere(element):
+            continue
+        text = _short_text(element, 80)
+        if not text or any(
+            isinstance(child.tag, str) and _short_text(child, 80) == text for child in element
+        ):
+            continue  # no text, or the same text in a child, which is read in its turn
+        if is_updated(text) or _labelled_update(element):
             continue
         day = parse_date_line(text)
         if day is not None and day not in out:
@@ -998,7 +1026,9 @@ def _day(value: str) -> dt.date | None:
 def _candidates(found: Signals) -> Iterator[tuple[str, str]]:
     """Publication dates the page gives, in a fixed order of trust: the URL's (set when
     the article is published, never changed), ``article:published_time``, a ``<time>``
-    beside the headline (the date the page prints), JSON-LD ``datePublished``, then the
+    beside the headline, a date printed beside it (in a date-class element or a byline,
+    then in an element the markup does not mark: what the reader sees), JSON-LD
+    ``datePublished`` (which a site's templates often fill with another day), then the
     other publication meta tags."""
     match = _URL_DATE.search(urlsplit(found.url).path)
     if match and match["d"]:
@@ -1009,6 +1039,8 @@ def _candidates(found: Signals) -> Iterator[tuple[str, str]]:
         yield value, "<time> beside the headline"
     for day in found.printed[:1]:
         yield day.isoformat(), "the date printed beside the headline"
+    for day in found.shown_dates[:1]:
+        yield day.isoformat(), "a date line beside the headline that its markup does not mark"
     for article in found.articles:
         for key in ("datePublished", "dateCreated"):
             if isinstance(article.get(key), str):

@@ -184,6 +184,50 @@ def test_the_date_printed_beside_the_headline_and_not_the_update() -> None:
     assert chosen["date"].source == "the date printed beside the headline"
 
 
+LD_PUBLISHED = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge",'
+    ' "datePublished": "2025-06-12T09:00:00+00:00"}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("<p>November 2, 2022</p>", dt.date(2022, 11, 2)),
+        ('<div class="meta"><span>Mar 5, 2025 | 6 comments</span></div>', dt.date(2025, 3, 5)),
+        ("<div><div>Mittwoch, 26.01.2022 - 14:30</div></div>", dt.date(2022, 1, 26)),
+        ("<p>Published Apr 26, 2023</p>", dt.date(2023, 4, 26)),
+    ],
+)
+def test_a_date_line_under_the_headline_that_the_markup_does_not_mark(
+    shown: str, expected: dt.date
+) -> None:
+    # what the reader sees under the headline, over a JSON-LD day the templates filled in
+    page = _page(LD_PUBLISHED, f"<article><h1>Bridge vote passes</h1>{shown}{ARTICLE}</article>")
+    chosen = _choose(page)
+    assert chosen["date"].value == expected
+    assert chosen["date"].source == "a date line beside the headline that its markup does not mark"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # labelled as the last change, in the element or before it
+        "<article><h1>Bridge vote passes</h1><p>Updated November 2, 2022</p>{}</article>",
+        "<article><h1>Bridge vote passes</h1><div><b>Last updated:</b> <span>November 2, 2022"
+        "</span></div>{}</article>",
+        # no headline to be beside: the date lines of a page of other stories
+        "<div><p>November 2, 2022</p>{}</div>",
+        # a date inside a sentence is no date line
+        "<article><h1>Bridge vote passes</h1><p>Work starts on November 2, 2022.</p>{}</article>",
+    ],
+)
+def test_no_date_line_beside_the_headline(body: str) -> None:
+    chosen = _choose(_page(LD_PUBLISHED, body.format(ARTICLE)))
+    assert chosen["date"].value == dt.date(2025, 6, 12)
+    assert chosen["date"].source == "JSON-LD datePublished"
+
+
 @pytest.mark.parametrize(
     "update",
     [
