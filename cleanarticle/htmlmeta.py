@@ -12,7 +12,8 @@ docs/format.md, "HTML pages"):
   as a headline; else the metadata title with its site suffix cut (an end segment after
   ``| - – — · » :: /`` that names the site, its publisher or its host; never at ``:``);
 - **authors**: people only, and no author rather than a wrong one: the byline beside the
-  headline, then JSON-LD ``Person`` authors, then author meta tags; names are cut at dates,
+  headline, then JSON-LD ``Person`` authors, then author meta tags, then one author box at
+  the article's end (``Written by Jane Doe``, in full names); names are cut at dates,
   ``|``, e-mail addresses and URLs; the site, the publisher, JSON-LD organisations and names
   with organisation words are not authors;
 - **date**: in a fixed order, the URL's date, ``article:published_time``, a ``<time>``
@@ -126,6 +127,8 @@ class Signals:
     #: unmarked elements beside the headline that read as a byline (``Written by Jane Doe``)
     #: and links to an author page whose text is the page's name (``/authors/jane-doe``)
     by_lines: list[Byline] = field(default_factory=list)
+    #: the same, further down the headline's article (an author box: ``Written by Jane Doe``)
+    closing_by_lines: list[Byline] = field(default_factory=list)
     times: list[str] = field(default_factory=list)  # <time datetime> beside the headline
     #: dates printed beside the headline, in a date-class element or a byline
     printed: list[dt.date] = field(default_factory=list)
@@ -225,6 +228,7 @@ def signals(tree: HtmlElement, url: str = "") -> Signals:
     elements = [e for e in tree.iter() if isinstance(e.tag, str)]
     found.bylines = _bylines(elements, anchor)
     found.by_lines = _by_lines(elements, anchor)
+    found.closing_by_lines = _closing_by_lines(elements, anchor)
     found.times = _times(elements, anchor)
     found.printed = _printed_dates(elements, anchor, found.bylines)
     found.shown_dates = _date_lines(elements, anchor)
@@ -420,6 +424,20 @@ def _by_lines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[B
             out.append(Byline([squash(piece) for piece in element.itertext() if squash(piece)], []))
             texts += 1
     return [] if texts >= 3 else out
+
+
+def _closing_by_lines(elements: list[HtmlElement], anchor: HtmlElement | None) -> list[Byline]:
+    """Unmarked bylines in the headline's ``<article>`` or ``<main>`` after the stretch
+    beside the headline: an author box at the article's end (``Written by Jane Doe``, a
+    link to her author page)."""
+    if anchor is None:
+        return []
+    scope = next((a for a in anchor.iterancestors() if a.tag in ("article", "main")), None)
+    if scope is None:
+        return []
+    beside = {id(element) for element in _near(elements, anchor)}
+    later = [e for e in scope.iter() if isinstance(e.tag, str) and id(e) not in beside]
+    return _by_lines(later, None)
 
 
 def _short_text(element: HtmlElement, limit: int) -> str:
@@ -1008,6 +1026,14 @@ def _authors(found: Signals, sites: set[str]) -> Choice | None:
         people = _people(meta[key], sites, orgs, trusted=False, single=shown)
         if people:
             return Choice(people, f"<meta {key}>")
+    # far from the headline the evidence is thinner: one author box (at most two bylines,
+    # naming the same people, as "Written by" and a link to the author's page), full names
+    closing = {byline_people(b, sites, orgs, confirmed) for b in found.closing_by_lines[:3]}
+    closing.discard(())
+    if len(found.closing_by_lines) <= 2 and len(closing) == 1:
+        people = closing.pop()
+        if all(len(name.split()) >= 2 for name in people):
+            return Choice(people, "a byline at the article's end that its markup does not mark")
     return None
 
 

@@ -156,7 +156,7 @@ class Metadata:
         "person names split out of the byline",
         repaired=True,
         html="the byline beside the headline (marked, or a `By` line, or author-page "
-        "links), JSON-LD `Person`, author meta tags",
+        "links), JSON-LD `Person`, author meta tags, an author box at the article's end",
     )
     byline_affiliation: str = _field(
         "text",
@@ -170,7 +170,7 @@ class Metadata:
         "date",
         "publication date",
         html="the URL's date, `article:published_time`, `<time>` and dates printed beside "
-        "the headline, JSON-LD `datePublished`, other meta tags, htmldate",
+        "the headline (marked or not), JSON-LD `datePublished`, other meta tags, htmldate",
     )
     updated: dt.date | None = _field(
         "date",

@@ -123,6 +123,48 @@ def test_authors_from_a_byline_its_markup_does_not_mark(
     assert (chosen["authors"].value if "authors" in chosen else ()) == authors
 
 
+LONG_ARTICLE = "".join(
+    f"<p>Paragraph {n} of the story about the bridge vote.</p>" for n in range(150)
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        ("<p>Written by John Crenshaw</p><h5>More from John Crenshaw</h5>", ("John Crenshaw",)),
+        (
+            "<p>Written by <span>Moses Kim and Kate Shokurova</span></p>"
+            '<a href="/blog/author/moses-kim-and-kate-shokurova">Moses Kim and Kate Shokurova</a>',
+            ("Moses Kim", "Kate Shokurova"),
+        ),
+        ("<div>Autor: Petra Ruland</div>", ("Petra Ruland",)),
+        # teasers of other stories by one author, each with a link to her page
+        (
+            "<ul>"
+            + '<li><div><a href="/autor/ana-souza">Ana Souza</a></div><p>Another story</p></li>' * 4
+            + "</ul>",
+            (),
+        ),
+        # two bylines that disagree, and a one-word name (a widget's "by Taboola")
+        ("<p>By Ana Souza</p><p>By Luis Pérez</p>", ()),
+        ("<div>by Taboola</div>", ()),
+    ],
+)
+def test_a_byline_at_the_articles_end_when_the_page_gives_no_other(
+    closing: str, authors: tuple[str, ...]
+) -> None:
+    body = f"<article><h1>Bridge vote passes</h1>{LONG_ARTICLE}{closing}</article>"
+    chosen = _choose(_page("", body))
+    assert (chosen["authors"].value if "authors" in chosen else ()) == authors
+    if authors:
+        assert chosen["authors"].source == (
+            "a byline at the article's end that its markup does not mark"
+        )
+        # any other source comes first
+        head = "<meta name='author' content='Jane Doe'>"
+        assert _choose(_page(head, body))["authors"].value == ("Jane Doe",)
+
+
 def test_bylines_of_other_stories_and_footers_are_not_authors() -> None:
     body = (
         f"<article><h1>Bridge vote passes</h1>{ARTICLE}</article>"
