@@ -199,6 +199,9 @@ COMMON_NAME_ZIPF = 4.5
 DEK_WORDS = 5
 #: A prose paragraph has at least this many words.
 PROSE_WORDS = 12
+#: How many one-line paragraphs (a photo's caption and credit) the head may pass over
+#: between the headline and a byline or date right under them.
+CAPTION_LINES = 2
 
 #: The evidence that the headline repeats the first line, the page title.
 PAGE_TITLE = "repeats the page title"
@@ -445,7 +448,8 @@ def _by_items(
             continue
         if _dated_above(blocks, index, lower):
             return index, "a byline or date above it"
-        anchor = _head_around(blocks, index, "", lower)
+        # the evidence is a byline or date beside it: not one past a caption
+        anchor = _head_around(blocks, index, "", lower, captions=0)
         reach = min(anchor.end, index + 1 + ITEM_REACH)
         items = [
             k
@@ -592,11 +596,17 @@ def is_dated_or_signed(block: Block, lower: DocWords | frozenset[str] = frozense
 
 
 def _head_around(
-    blocks: Sequence[Block], index: int, evidence: str, lower: DocWords | frozenset[str]
+    blocks: Sequence[Block],
+    index: int,
+    evidence: str,
+    lower: DocWords | frozenset[str],
+    captions: int = CAPTION_LINES,
 ) -> Anchor:
     """The head around a headline: bylines and dates right above it; below it, its
     standfirst, repeats, bylines, dates and the short lines of page furniture between them,
-    up to the first paragraph of prose (at most :data:`HEAD_WINDOW` blocks)."""
+    up to the first paragraph of prose (at most :data:`HEAD_WINDOW` blocks). A photo's
+    caption and credit (up to ``captions`` one-line paragraphs) may stand between the
+    headline and the byline or date right under them; they stay in the body."""
     start = above = index
     while above > max(0, index - 3) and (
         is_dated_or_signed(blocks[above - 1], lower) or _furniture(blocks[above - 1])
@@ -608,6 +618,7 @@ def _head_around(
     end = index + 1
     last = index + 1  # one past the last block that belongs to the head
     dek = None
+    passed = 0  # one-line paragraphs passed over on the way to a byline or date
     limit = min(len(blocks), index + HEAD_WINDOW)
     while end < limit:
         block = blocks[end]
@@ -628,10 +639,29 @@ def _head_around(
         ):
             dek = end
             last = end + 1
-        elif _longer_headline(block, blocks[index]) or not (_furniture(block) or is_caption(block)):
+        elif _longer_headline(block, blocks[index]):
             break
+        elif not (_furniture(block) or is_caption(block)):
+            if passed == captions or not _over_item(blocks, end, limit, lower):
+                break
+            passed += 1
         end += 1
     return Anchor(index, evidence, start, last, dek)
+
+
+def _over_item(
+    blocks: Sequence[Block], index: int, limit: int, lower: DocWords | frozenset[str]
+) -> bool:
+    """Whether a one-line paragraph stands over a byline or date, right under it or under
+    one more such line (a photo's caption, then its credit, then the byline)."""
+    if not (_one_line(blocks[index]) and blocks[index].is_paragraph):
+        return False
+    for below in range(index + 1, min(limit, index + 3)):
+        if is_dated_or_signed(blocks[below], lower):
+            return True
+        if not (_one_line(blocks[below]) and blocks[below].is_paragraph):
+            return False
+    return False
 
 
 #: A headline this short over a longer headline-shaped line is a menu item.

@@ -1373,6 +1373,32 @@ def test_headline_after_menus_by_the_byline_and_date_beside_it() -> None:
     assert "Home › News › World" in article.body  # a breadcrumb is never the title
 
 
+def test_the_byline_and_date_under_a_photo_caption_and_credit() -> None:
+    caption = "Research shows that fasting can come with many benefits, but not for everyone."
+    text = (
+        f"Council Backs Tram Plan | The Daily Planet\n\n{MENU}Council Backs Tram Plan\n\n"
+        "The city will have trams again by 2030, the council says.\n\n"
+        f"{caption}\n\nThea Traff/Redux\n\nBy Jane Doe\n\nPublished March 9, 2026\n\n"
+        f"{PROSE}\n\n{PROSE}\n"
+    )
+    article = run(text)
+    assert (article.metadata.authors, article.metadata.date) == (("Jane Doe",), dt.date(2026, 3, 9))
+    assert caption in article.body  # the caption stays in the body
+
+
+def test_no_byline_or_date_past_more_than_a_caption_and_its_credit() -> None:
+    lines = "\n\n".join(
+        f"Line {n} of the article, which is more than a photo's caption." for n in range(4)
+    )  # a standfirst, and three lines: more than a caption and its credit
+    text = (
+        f"Council Backs Tram Plan | The Daily Planet\n\n{MENU}Council Backs Tram Plan\n\n"
+        f"{lines}\n\nMarch 9, 2026\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    article = run(text)
+    assert article.metadata.date is None
+    assert "March 9, 2026" in article.body
+
+
 @pytest.mark.parametrize("furniture", ["5 min read", "12 comments", "3 Minute Read"])
 def test_a_reading_time_or_a_count_above_a_date_is_never_the_title(furniture: str) -> None:
     article = run(f"Skip to content\n\n{furniture}\n\nMarch 9, 2021\n\n{PROSE}\n")

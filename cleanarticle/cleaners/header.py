@@ -26,8 +26,9 @@ def headline(doc: Document, ctx: Context) -> None:
     date stands beside it where the prose starts. Around it, bylines, date lines
     (``Jun 8, 2023 • 5 min read``), a line that is only a name, repeats of the headline
     and the standfirst go to the metadata; short lines of page furniture between them
-    (``Share``) are left to the chrome cleaners. It runs before them, as they would take
-    the head for chrome.
+    (``Share``), and a photo's caption and credit between the headline and the byline
+    (two one-line paragraphs at most), are left to the chrome and caption cleaners. It
+    runs before them, as they would take the head for chrome.
 
     Example::
 
