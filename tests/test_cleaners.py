@@ -516,6 +516,11 @@ def test_single_word_slug_gives_no_byline() -> None:
         ("12 de marzo de 2021", dt.date(2021, 3, 12)),
         ("09.03.2021", dt.date(2021, 3, 9)),
         ("Tuesday, March 9, 2021", dt.date(2021, 3, 9)),
+        # a reading time beside the date, with or without a separator
+        ("Mar 9, 2021 2 min read", dt.date(2021, 3, 9)),
+        ("March 9, 2021 // 8 min read", dt.date(2021, 3, 9)),
+        ("March 9, 2021 ・ 3 min read", dt.date(2021, 3, 9)),
+        ("9 Mar 2021 Reading time: 2 minutes", dt.date(2021, 3, 9)),
     ],
 )
 def test_date_lines(line: str, date: dt.date) -> None:
@@ -538,6 +543,9 @@ def test_date_lines(line: str, date: dt.date) -> None:
             dt.date(2021, 3, 9),
             dt.date(2021, 3, 10),
         ),
+        # in the byline, after the names
+        (["By Jane Doe ⋅ Founder ⋅ Updated March 10, 2021"], None, dt.date(2021, 3, 10)),
+        (["By Jane Doe | Updated March 10, 2021 | Reviews"], None, dt.date(2021, 3, 10)),
     ],
 )
 def test_an_updated_date_is_kept_apart_from_the_publication_date(

@@ -192,6 +192,8 @@ def _article_byline(
         changes["byline_affiliation"] = byline.affiliation
     if byline.date and doc.metadata.date is None:
         changes["date"] = byline.date
+    if byline.updated and doc.metadata.updated is None:
+        changes["updated"] = byline.updated
     doc.set_meta(**changes)
     return i
 

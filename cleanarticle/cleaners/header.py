@@ -147,6 +147,8 @@ def _head_fact(text: str, lower: head.DocWords) -> _HeadFact | None:
             fields["byline_affiliation"] = found.affiliation
         if found.date:
             fields["date"] = found.date
+        if found.updated:
+            fields["updated"] = found.updated
         return "byline -> byline", fields
     date = detect.parse_date_line(text)
     if date is None:
@@ -268,6 +270,8 @@ def byline(doc: Document, ctx: Context) -> None:
             changes["byline_affiliation"] = found.affiliation
         if found.date and not meta.date:
             changes["date"] = found.date
+        if found.updated and not meta.updated:
+            changes["updated"] = found.updated
         doc.set_meta(**changes)
         remove_block(doc, ctx, block, "move", "byline -> byline")
     if not doc.metadata.byline:

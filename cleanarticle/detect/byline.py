@@ -11,6 +11,7 @@ from cleanarticle.detect.date import (
     DATE_LABEL,
     PART_SEPARATORS,
     is_trivia,
+    is_updated,
     parse_date,
     split_trailing_date,
 )
@@ -70,12 +71,14 @@ _INITIAL = regex.compile(r"^\p{Lu}\.(?:\p{Lu}\.)*$")
 @dataclass(frozen=True)
 class Byline:
     """A parsed byline: the text as written, the author names split out of it, what it says
-    of their employer or role (``Reuters``, ``Staff Writer``) and a date it carries."""
+    of their employer or role (``Reuters``, ``Staff Writer``) and a date it carries (an
+    "Updated" one apart: ``By Jane Doe | Updated May 6, 2025``)."""
 
     text: str
     authors: tuple[str, ...]
     date: dt.date | None = None
     affiliation: str = ""
+    updated: dt.date | None = None
     #: read from the shape ``Jane Doe in Paris`` alone, with no "By"
     correspondent: bool = False
 
@@ -147,7 +150,7 @@ def _byline_rest(rest: str) -> Byline | None:
     What follows the date is furniture too (``by Jane Doe | Mar 11, 2023 | Brakes, Repair |
     0 comments``: the post's categories), never names."""
     names: list[str] = []
-    date = None
+    date = updated = None
     for part in PART_SEPARATORS.split(rest.strip()):
         if date is not None and names:
             break  # after "names | date": categories, comment counts
@@ -161,7 +164,11 @@ def _byline_rest(rest: str) -> Byline | None:
             part, found = split
             if part:
                 names.append(part)
-        if found is not None:
+        if found is not None and is_updated(part):
+            updated, date = found, None  # "Updated May 6, 2025": the last change
+            if names:
+                break
+        elif found is not None:
             date = found
         elif part and not is_trivia(part) and not _CONTACT.search(part):
             names.append(part)
@@ -175,7 +182,7 @@ def _byline_rest(rest: str) -> Byline | None:
         return None
     authors, affiliation = split_byline(text)
     affiliation = ", ".join([a for a in (affiliation, *extra) if a])
-    return Byline(", ".join([text, *extra]), authors, date, affiliation)
+    return Byline(", ".join([text, *extra]), authors, date, affiliation, updated)
 
 
 _NAME = r"\p{Lu}[\p{L}'’-]+"

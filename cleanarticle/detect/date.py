@@ -312,7 +312,7 @@ def is_updated(text: str) -> bool:
 
 
 #: The parts of a head line: ``Jun 8, 2023 • 11 min read``, ``By Jane Doe | 9 March 2021``.
-PART_SEPARATORS = regex.compile(r"\s+(?:[|•·]|[-–—]{1,2})\s+|\s*[|•·]\s*")
+PART_SEPARATORS = regex.compile(r"\s+(?:[|•·・⋅∙]|[-–—]{1,2}|//)\s+|\s*[|•·・⋅∙]\s*")
 #: What a date line may carry beside its date: a reading time, a count, a clock time.
 _TRIVIA = regex.compile(
     r"^(?:\d+(?:[.,]\d+)?\s*[kK]?\s*\p{L}+(?:\s+\p{L}+)?|[0-2]?\d[:.h][0-5]\d\s*(?:[ap]\.?m\.?)?"
@@ -332,14 +332,24 @@ def is_trivia(part: str) -> bool:
     return len(part) <= 30 and bool(_TRIVIA.match(part.strip()))
 
 
+#: A reading time, which a date line may carry with no separator (``Dec 18, 2025 2 min read``).
+_READING_TIME = regex.compile(
+    r"\s+(?:reading\s+time:?\s*)?\d+\s*(?:min(?:ute)?s?\.?|hrs?\.?|hours?)"
+    r"(?:\s+(?:read|reading|lesezeit|de\s+lecture|de\s+lectura))?$",
+    regex.IGNORECASE,
+)
+
+
 @short_cache
 def parse_date_line(text: str) -> dt.date | None:
     """A line that gives a date and nothing else of the article: the date alone, or with a
-    reading time, a count or a clock time beside it (split at ``|``, ``•``, ``·`` or a
-    spaced dash).
+    reading time, a count or a clock time beside it (split at ``|``, ``•``, ``·``, ``・``,
+    a spaced dash or ``//``), or a reading time right after it.
 
     >>> parse_date_line("Jun 08, 2023 • 11 Minute Read")
     datetime.date(2023, 6, 8)
+    >>> parse_date_line("Dec 18, 2025 2 min read"), parse_date_line("December 15, 2025 // 8 min")
+    (datetime.date(2025, 12, 18), datetime.date(2025, 12, 15))
     >>> parse_date_line("Published 19/11/2019 | 3 comments")
     datetime.date(2019, 11, 19)
     >>> parse_date_line("March 3, 2024 | Jane Doe") is None
@@ -350,7 +360,8 @@ def parse_date_line(text: str) -> dt.date | None:
         return found
     parts = PART_SEPARATORS.split(plain_text(text).strip())
     if len(parts) < 2:
-        return None
+        reading = _READING_TIME.search(text)
+        return parse_date(text[: reading.start()]) if reading else None
     dates = [d for d in map(parse_date, parts) if d is not None]
     others = [p for p in parts if parse_date(p) is None]
     if len(dates) == 1 and all(is_trivia(p) or not p.strip() for p in others):
