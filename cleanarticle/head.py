@@ -549,14 +549,20 @@ def _name_over_date(blocks: Sequence[Block], index: int, lower: DocWords | froze
 
 def name_and_date(text: str) -> tuple[dt.date | None, str]:
     """The date at either end of a line (reading times and counts beside it left out) and
-    the words beside it; no date: ``(None, text)``."""
+    the words beside it; no date: ``(None, text)``, without a reading time at its end.
+
+    >>> name_and_date("Jane Doe • Mar 3, 2024 • 5 min read")
+    (datetime.date(2024, 3, 3), 'Jane Doe')
+    >>> name_and_date("Kelia Losa Reinoso 15 min")
+    (None, 'Kelia Losa Reinoso')
+    """
     parts = [p for p in detect.PART_SEPARATORS.split(text) if p.strip()]
-    kept = " ".join(p for p in parts if not detect.is_trivia(p))
+    kept = detect.strip_reading_time(" ".join(p for p in parts if not detect.is_trivia(p)))
     leading = detect.split_leading_date(kept)
     if leading is not None:
         return leading
     trailing = detect.split_trailing_date(kept)
-    return (trailing[1], trailing[0]) if trailing is not None else (None, text)
+    return (trailing[1], trailing[0]) if trailing is not None else (None, kept)
 
 
 def _dated_above(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
@@ -635,6 +641,7 @@ def _head_around(
             and len(block.text) <= 400
             and (len(block.text.split()) >= DEK_WORDS or _sentence(block.text))
             and not _longer_headline(block, blocks[index])
+            and not bare_name(name_and_date(block.text)[1], lower)  # "Jane Doe 15 min"
             and any(is_dated_or_signed(b, lower) for b in blocks[end + 1 : limit])
         ):
             dek = end
@@ -642,7 +649,7 @@ def _head_around(
         elif _longer_headline(block, blocks[index]):
             break
         elif not (_furniture(block) or is_caption(block)):
-            if passed == captions or not _over_item(blocks, end, limit, lower):
+            if passed == captions or not _over_item(blocks, end, limit, lower, title):
                 break
             passed += 1
         end += 1
@@ -650,17 +657,27 @@ def _head_around(
 
 
 def _over_item(
-    blocks: Sequence[Block], index: int, limit: int, lower: DocWords | frozenset[str]
+    blocks: Sequence[Block],
+    index: int,
+    limit: int,
+    lower: DocWords | frozenset[str],
+    title: str,
 ) -> bool:
     """Whether a one-line paragraph stands over a byline or date, right under it or under
-    one more such line (a photo's caption, then its credit, then the byline)."""
+    one more such line (a photo's caption, then its credit, then the byline), a repeat of
+    the headline (``title``, folded) aside."""
     if not (_one_line(blocks[index]) and blocks[index].is_paragraph):
         return False
-    for below in range(index + 1, min(limit, index + 3)):
-        if is_dated_or_signed(blocks[below], lower):
+    between = 0
+    for below in range(index + 1, limit):
+        block = blocks[below]
+        if is_dated_or_signed(block, lower):
             return True
-        if not (_one_line(blocks[below]) and blocks[below].is_paragraph):
+        if _one_line(block) and fold(block.text) == title:
+            continue
+        if not (_one_line(block) and block.is_paragraph) or between == 1:
             return False
+        between += 1
     return False
 
 
@@ -771,6 +788,10 @@ def are_words(names: Sequence[str], lower: DocWords | frozenset[str]) -> bool:
     return bool(tokens) and all(t in lower or t in detect.CONNECTORS for t in tokens)
 
 
+#: Words that label a name, never part of one.
+_LABEL_WORDS = LONE_BY | {"author", "authors", "autor", "auteur", "written", "posted", "photo"}
+
+
 def bare_name(text: str, lower: DocWords | frozenset[str]) -> tuple[str, ...]:
     """A line that is only a person's name (``Selin Romano``): two to four capitalised
     words, none of which the document writes in lower case anywhere.
@@ -779,14 +800,16 @@ def bare_name(text: str, lower: DocWords | frozenset[str]) -> tuple[str, ...]:
     ('Selin Romano',)
     >>> bare_name("Post Tags", frozenset({"post", "tags"})), bare_name("Share this", frozenset())
     ((), ())
-    >>> bare_name("Field Marketing Guide", frozenset())
-    ()
+    >>> bare_name("Field Marketing Guide", frozenset()), bare_name("Author Jo Roe", frozenset())
+    ((), ())
     """
     tokens = detect.squash(text).split()
     if not 2 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
         return ()
     if any(t.lower() in ORGANISATION_WORDS for t in tokens):
         return ()  # ``Staff Consortium``, ``Newsroom Desk``
+    if any(t.lower() in _LABEL_WORDS for t in tokens):
+        return ()  # ``Author Tuhin Bhatt``: an avatar's text, which the name line repeats
     if any(t.lower() in lower for t in tokens if not t.endswith(".")):
         return ()
     scores = [zipf(t.lower()) for t in tokens if not t.endswith(".")]

@@ -306,6 +306,13 @@ def test_mid_sentence_breaks_join_in_unwrapped_text() -> None:
     )
 
 
+def test_nothing_is_joined_across_a_date_line_in_unwrapped_text() -> None:
+    # "By Jane Doe" and "undefined mins" do not become one line with the date after them
+    text = f"By Jane Doe\nOctober 8, 2025\nundefined mins\n\n{BODY}"
+    got = run(text, select=["CA201"]).body
+    assert got == f"By Jane Doe\n\nOctober 8, 2025\n\nundefined mins\n\n{BODY}\n"
+
+
 @pytest.mark.parametrize(
     ("left", "right", "joined"),
     [
@@ -1392,6 +1399,27 @@ def test_the_byline_and_date_under_a_photo_caption_and_credit() -> None:
     article = run(text)
     assert (article.metadata.authors, article.metadata.date) == (("Jane Doe",), dt.date(2026, 3, 9))
     assert caption in article.body  # the caption stays in the body
+    # an image's label, and the headline again, between it and the byline
+    text = (
+        f"Council Backs Tram Plan | The Daily Planet\n\n{MENU}Council Backs Tram Plan\n\n"
+        "Image:\n\nView image credit\n\nCouncil Backs Tram Plan\n\nBy Jane Doe\n\n"
+        f"June 3, 2021\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    article = run(text)
+    assert (article.metadata.authors, article.metadata.date) == (("Jane Doe",), dt.date(2021, 6, 3))
+
+
+def test_a_name_with_a_reading_time_under_the_headline_is_the_byline() -> None:
+    text = (
+        f"Council Backs Tram Plan | The Daily Planet\n\n{MENU}Council Backs Tram Plan\n\n"
+        f"Kelia Losa Reinoso 15 min\n\nAugust 25, 2025\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    meta = run(text).metadata
+    assert (meta.authors, meta.date, meta.description) == (
+        ("Kelia Losa Reinoso",),
+        dt.date(2025, 8, 25),
+        "",
+    )
 
 
 def test_no_byline_or_date_past_more_than_a_caption_and_its_credit() -> None:

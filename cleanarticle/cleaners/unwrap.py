@@ -272,7 +272,8 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     as ``space-flight`` keep theirs. A line that is a bare URL, a ``URL:`` label, a date or
     boilerplate on its own is never glued to others: it becomes its own paragraph, right
     after the paragraph around it, for the URL and boilerplate cleaners to judge; but for
-    a URL that a hard wrap moved off the long line whose sentence it ends.
+    a URL that a hard wrap moved off the long line whose sentence it ends. In text that
+    was not wrapped, a date line stays where it stands and nothing is joined across it.
 
     Example::
 
@@ -308,6 +309,14 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
         held: list[tuple[int, list[str]]] = []  # lines that stand alone, after the paragraph
         previous: Line | None = None
         for line in block.lines:
+            if width is None and parse_date(line.text) is not None:
+                # not wrapped: a date line stays where it stands, and nothing is joined
+                # across it ("By Jane Doe", "March 3, 2024", "5 mins" keep their order)
+                pieces.extend(held)
+                held = []
+                pieces.append((line.number, [line.text]))
+                previous = None
+                continue
             if stands_alone(line.text, extra) and not (
                 previous is not None and pieces and not held
                 and _wrapped_url(previous.text, line.text, width)

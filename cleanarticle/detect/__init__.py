@@ -34,6 +34,7 @@ from cleanarticle.detect.date import (
     split_date_prefix,
     split_leading_date,
     split_trailing_date,
+    strip_reading_time,
 )
 from cleanarticle.detect.text import CLOSERS, SENTENCE_END, short_cache, squash, words
 from cleanarticle.detect.title import (
@@ -77,6 +78,7 @@ __all__ = [
     "split_trailing_date",
     "squash",
     "strip_credit_label",
+    "strip_reading_time",
     "word_count",
     "words",
 ]

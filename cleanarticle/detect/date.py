@@ -340,6 +340,16 @@ _READING_TIME = regex.compile(
 )
 
 
+def strip_reading_time(text: str) -> str:
+    """``text`` without a reading time at its end (``Jane Doe 15 min`` -> ``Jane Doe``).
+
+    >>> strip_reading_time("Kelia Losa 15 min"), strip_reading_time("15 minutes of fame")
+    ('Kelia Losa', '15 minutes of fame')
+    """
+    reading = _READING_TIME.search(text)
+    return text[: reading.start()] if reading else text
+
+
 @short_cache
 def parse_date_line(text: str) -> dt.date | None:
     """A line that gives a date and nothing else of the article: the date alone, or with a
