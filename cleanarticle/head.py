@@ -515,18 +515,29 @@ def _candidate(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[
 SAYS_BY = regex.compile(r"^(?:written|posted|published|words|text|story)\s+by\b|^by\b", regex.I)
 #: "By" in some language, alone on its line (pages that link the name write it so).
 LONE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af", "przez"])
+#: A label alone on its line over the author's name: "Written by", "Author".
+LONE_LABELS = LONE_BY | {"written by", "posted by", "words by", "verfasst von"}
+LONE_NOUNS = frozenset(["author", "authors", "autor", "autorin", "auteur", "autore"])
 
 
 def lone_by(block: Block) -> bool:
-    """``By`` on a line of its own, the name on the next."""
-    return len(block.lines) == 1 and block.text.strip(" :").lower() in LONE_BY
+    """``By`` (``Written by``, ``Author``) on a line of its own, the name on the next."""
+    label = detect.squash(block.text).strip(" :").lower()
+    return len(block.lines) == 1 and (label in LONE_LABELS or label in LONE_NOUNS)
+
+
+def by_and_name(label: Block, name: Block) -> str:
+    """A lone label and the name under it as one byline (``Author: Jane Doe``)."""
+    text = detect.squash(label.text).strip(" :")
+    joint = ": " if text.lower() in LONE_NOUNS else " "
+    return f"{text}{joint}{detect.squash(name.text)}"
 
 
 def _by_over_name(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:
     """A lone ``By`` over a line of names: a byline written on two lines."""
     if not lone_by(blocks[index]) or index + 1 >= len(blocks) or not _one_line(blocks[index + 1]):
         return False
-    found = detect.parse_byline(f"{blocks[index].text} {blocks[index + 1].text}")
+    found = detect.parse_byline(by_and_name(blocks[index], blocks[index + 1]))
     return found is not None and bool(found.authors) and not not_people(found, lower)
 
 
@@ -742,13 +753,18 @@ class DocWords:
         return word in self.lower
 
 
+#: What is written in lower case whatever the words: e-mail addresses, handles, URLs
+#: (``russell@example.com``, ``@russellm``: a name's words are no less a name's for them).
+_NOT_PROSE = regex.compile(r"\S+@\S+|@\w+|(?:https?://|www\.)\S+")
+
+
 def lower_case_words(doc: Document) -> DocWords:
     """The document's :class:`DocWords` (its prose read once: linear)."""
     found: set[str] = set()
     prose: list[str] = []
     for block in doc.blocks:
         if block.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.LIST, Kind.QUOTE):
-            found.update(_LOWER_WORD.findall(block.text))
+            found.update(_LOWER_WORD.findall(_NOT_PROSE.sub(" ", block.text)))
             if block.is_paragraph and len(prose) < 50 and block.text.count(" ") >= 7:
                 prose.append(block.text)
     return DocWords(frozenset(found), is_english(" ".join(prose)))

@@ -1422,6 +1422,37 @@ def test_a_name_with_a_reading_time_under_the_headline_is_the_byline() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("label", "date", "updated"),
+    [
+        ("Published on", dt.date(2025, 4, 19), None),
+        ("Last updated:", None, dt.date(2025, 4, 19)),
+        ("Updated on", None, dt.date(2025, 4, 19)),
+    ],
+)
+@pytest.mark.parametrize("by", ["Author", "Written by", "By"])
+def test_labels_on_their_own_lines_over_the_name_and_the_date(
+    by: str, label: str, date: dt.date | None, updated: dt.date | None
+) -> None:
+    text = (
+        f"Council Backs Tram Plan | The Daily Planet\n\n{MENU}Council Backs Tram Plan\n\n"
+        f"{by}\n\nIsaiah Shelton\n\n{label}\n\nApril 19, 2025\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    article = run(text)
+    meta = article.metadata
+    assert (meta.authors, meta.date, meta.updated) == (("Isaiah Shelton",), date, updated)
+    assert label not in article.body and by not in article.body
+
+
+def test_a_name_under_the_headline_whose_email_the_article_gives_is_the_byline() -> None:
+    text = (
+        f"Council Backs Tram Plan | The Daily Planet\n\n{MENU}Council Backs Tram Plan\n\n"
+        f"Russell Miller\n\nDec 18, 2025\n\n{PROSE}\n\n"
+        "Write to him at russell@example.com or @russellm on the usual networks.\n"
+    )
+    assert run(text).metadata.authors == ("Russell Miller",)
+
+
 def test_no_byline_or_date_past_more_than_a_caption_and_its_credit() -> None:
     lines = "\n\n".join(
         f"Line {n} of the article, which is more than a photo's caption." for n in range(4)

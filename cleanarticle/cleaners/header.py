@@ -58,7 +58,7 @@ def headline(doc: Document, ctx: Context) -> None:
             continue
         text = block.text
         if head.lone_by(block) and index + 1 < stop and "byline" not in changes:
-            names = detect.parse_byline(f"{text} {blocks[index + 1].text}")
+            names = detect.parse_byline(head.by_and_name(block, blocks[index + 1]))
             if names is not None and not head.not_people(names, lower):
                 changes.update(byline=names.text, authors=names.authors)
                 taken.append((block, "move", "byline -> byline ('By' on its own line)"))
@@ -72,10 +72,12 @@ def headline(doc: Document, ctx: Context) -> None:
             taken.append((block, "remove", "repeats the title"))
         elif (
             head.is_dated_or_signed(block, lower)
-            and (fact := _head_fact(text, lower)) is not None
+            and (fact := _head_fact(text, lower, blocks[index - 1] if index else None)) is not None
             and _take_fact(doc, changes, fact)
         ):
             taken.append((block, "move", fact[0]))
+            if index and date_label(blocks[index - 1]) and id(blocks[index - 1]) not in done:
+                taken.append((blocks[index - 1], "move", "the date line's label"))
     if "byline" not in changes and not doc.metadata.byline:
         _bare_byline(blocks, range(under, stop), lower, changes, taken, done, lower.english)
     doc.set_meta(**changes)
@@ -135,9 +137,10 @@ _Taken = tuple[Block, str, str]
 _HeadFact = tuple[str, dict[str, object]]
 
 
-def _head_fact(text: str, lower: head.DocWords) -> _HeadFact | None:
+def _head_fact(text: str, lower: head.DocWords, above: Block | None = None) -> _HeadFact | None:
     """What a byline or date line of the head says, as metadata, with the edit's reason
-    (``lower``: the words the document writes in lower case; a byline of them is none)."""
+    (``lower``: the words the document writes in lower case; a byline of them is none;
+    ``above``: the block above, whose "Updated on" label makes a date line the update's)."""
     found = detect.parse_byline(text)
     if found is not None and head.not_people(found, lower):
         found = None
@@ -155,8 +158,27 @@ def _head_fact(text: str, lower: head.DocWords) -> _HeadFact | None:
         return None
     if detect.is_updated(text):
         return "date line -> updated", {"updated": date}
+    if above is not None and _update_label(above):
+        return "date line -> updated (an 'Updated' label above it)", {"updated": date}
     stamp = detect.parse_timestamp(text)
     return "date line -> date", {"date": date, "timestamp": stamp} if stamp else {"date": date}
+
+
+def date_label(block: Block | None) -> bool:
+    """A line that is only a date's label (``Published on``, ``Last updated:``)."""
+    if block is None or len(block.lines) != 1 or not block.is_paragraph:
+        return False
+    text = block.text
+    return (
+        len(text.split()) <= 4
+        and detect.has_date_label(f"{text} 1 January 2000")
+        and detect.parse_date(text) is None
+    )
+
+
+def _update_label(block: Block) -> bool:
+    """A line that is only an "Updated" label (``Updated on``, ``Last updated:``)."""
+    return date_label(block) and detect.is_updated(f"{block.text} 1 January 2000")
 
 
 def _take_fact(doc: Document, changes: dict[str, object], fact: _HeadFact) -> bool:
