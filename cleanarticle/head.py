@@ -314,7 +314,25 @@ def _reads_as_headline(text: str) -> bool:
         return False  # "Image" over a caption; a date ("7 May 1856") in a table
     if "/" in text and _photo_credit(detect.squash(text)):
         return False  # a photo credit: "Michael Hession/NYT Wirecutter", "Jane Doe / AP"
+    if _BY_NAME.match(text) or is_date_label(text):
+        return False  # "By Summer Swann" (names the page writes in lower case); "Posted on"
     return not detect.has_date_label(text)
+
+
+#: "By" and a name, nothing else: a byline's shape (not "By 2030, cities will ...").
+_BY_NAME = regex.compile(
+    r"^(?i:(?:written\s+|posted\s+)?by):?\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}$"
+)
+
+
+def is_date_label(text: str) -> bool:
+    """A line that is only a date's label (``Published on``, ``Last updated:``), the date
+    on the line below."""
+    return (
+        len(text.split()) <= 4
+        and detect.has_date_label(f"{text} 1 January 2000")
+        and detect.parse_date(text) is None
+    )
 
 
 def _by_page_title(

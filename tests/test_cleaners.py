@@ -1453,6 +1453,16 @@ def test_a_name_under_the_headline_whose_email_the_article_gives_is_the_byline()
     assert run(text).metadata.authors == ("Russell Miller",)
 
 
+@pytest.mark.parametrize("label", ["Published on", "Posted on", "By Summer Swann"])
+def test_a_date_label_or_a_byline_is_never_the_headline(label: str) -> None:
+    # "Swann" and "summer" are words the article writes in lower case: no byline of names
+    text = (
+        f"Skip to content\n\n{MENU}{label}\n\nJune 12, 2025\n\n{PROSE}\n\n"
+        "We swann about all summer long, and the council did too.\n"
+    )
+    assert run(text).metadata.title != label
+
+
 def test_no_byline_or_date_past_more_than_a_caption_and_its_credit() -> None:
     lines = "\n\n".join(
         f"Line {n} of the article, which is more than a photo's caption." for n in range(4)

@@ -168,12 +168,7 @@ def date_label(block: Block | None) -> bool:
     """A line that is only a date's label (``Published on``, ``Last updated:``)."""
     if block is None or len(block.lines) != 1 or not block.is_paragraph:
         return False
-    text = block.text
-    return (
-        len(text.split()) <= 4
-        and detect.has_date_label(f"{text} 1 January 2000")
-        and detect.parse_date(text) is None
-    )
+    return head.is_date_label(block.text)
 
 
 def _update_label(block: Block) -> bool:
