@@ -556,7 +556,11 @@ def _by_over_name(blocks: Sequence[Block], index: int, lower: DocWords | frozens
     if not lone_by(blocks[index]) or index + 1 >= len(blocks) or not _one_line(blocks[index + 1]):
         return False
     found = detect.parse_byline(by_and_name(blocks[index], blocks[index + 1]))
-    return found is not None and bool(found.authors) and not not_people(found, lower)
+    return (
+        found is not None
+        and bool(found.authors or found.affiliation)  # people, or whom they write for
+        and not not_people(found, lower)
+    )
 
 
 def _name_over_date(blocks: Sequence[Block], index: int, lower: DocWords | frozenset[str]) -> bool:

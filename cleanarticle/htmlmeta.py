@@ -899,6 +899,8 @@ def _people(
         if not text:
             continue
         parsed = parse_byline(f"By {text}")
+        if parsed is not None and not parsed.authors and parsed.affiliation:
+            continue  # an organisation's name ("Multimedia Redaktion"): nobody's
         candidates = parsed.authors if parsed is not None else split_byline(text)[0]
         parts = tuple(_NAME_JOIN.split(text))  # one-word names, which a text byline skips
         if not candidates and (trusted or single is True or _all_in(parts, single)):

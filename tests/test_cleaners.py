@@ -465,6 +465,10 @@ def test_title_in_front_matter_and_repeated_as_heading() -> None:
         ("Par Jean-Luc Martin", "Jean-Luc Martin", ("Jean-Luc Martin",)),
         ("Por Ana García y Luis Pérez", "Ana García y Luis Pérez", ("Ana García", "Luis Pérez")),
         ("Written by J. R. Hartley", "J. R. Hartley", ("J. R. Hartley",)),
+        # an organisation writes it: the byline, with no person in it
+        ("By Podium Staff", "Podium Staff", ()),
+        ("Autor: Multimedia Redaktion", "Multimedia Redaktion", ()),
+        ("By U.S. CUSTOMS AND BORDER PROTECTION", "U.S. CUSTOMS AND BORDER PROTECTION", ()),
     ],
 )
 def test_byline(line: str, byline: str, authors: tuple[str, ...]) -> None:
@@ -1461,6 +1465,19 @@ def test_a_date_label_or_a_byline_is_never_the_headline(label: str) -> None:
         "We swann about all summer long, and the council did too.\n"
     )
     assert run(text).metadata.title != label
+
+
+def test_a_lone_by_over_an_organisation_is_the_byline_not_the_headline() -> None:
+    text = (
+        f"Skip to content\n\n{MENU}Council Backs Tram Plan\n\nby\n\nEcoCult Staff\n\n"
+        f"June 12, 2025\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    meta = run(text).metadata
+    assert (meta.title, meta.byline, meta.authors) == (
+        "Council Backs Tram Plan",
+        "EcoCult Staff",
+        (),
+    )
 
 
 def test_no_byline_or_date_past_more_than_a_caption_and_its_credit() -> None:

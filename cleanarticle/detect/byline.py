@@ -251,6 +251,8 @@ def split_byline(text: str) -> tuple[tuple[str, ...], str]:
     (('Jane Doe', 'John Roe'), 'Reuters')
     >>> split_byline("Jane Doe, John Roe and Ann Poe")
     (('Jane Doe', 'John Roe', 'Ann Poe'), '')
+    >>> split_byline("Multimedia Redaktion"), split_byline("U.S. CUSTOMS AND BORDER PROTECTION")
+    (((), 'Multimedia Redaktion'), ((), 'U.S. CUSTOMS AND BORDER PROTECTION'))
     """
     names: list[str] = []
     affiliations: list[str] = []
@@ -270,10 +272,26 @@ def split_byline(text: str) -> tuple[tuple[str, ...], str]:
                     affiliations.append(person)
             elif index > 0 and not listed and len(people) == 1 and _reads_as_role(person):
                 affiliations.append(person)
+            elif _organisation(person):
+                affiliations.append(person)  # "Multimedia Redaktion": who, not a person
             elif person not in names:
                 names.append(person)
             affiliations.extend(o.strip() for o in outlet if o.strip())
     return tuple(names), ", ".join(affiliations)
+
+
+#: Words that join an organisation's name, never a person's (``Customs and Border
+#: Protection``, ``Institute of Physics``).
+_JOINING_WORDS = frozenset("and of for the und für et pour".split())
+
+
+def _organisation(name: str) -> bool:
+    """Whether a name is an organisation's: it has a word of one (``Redaktion``, ``Staff``)
+    or, inside it, a word that joins one's (``and``, ``of``)."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    return any(w in ORGANISATION_WORDS for w in words) or any(
+        w in _JOINING_WORDS for w in words[1:-1]
+    )
 
 
 def _reads_as_role(text: str) -> bool:
