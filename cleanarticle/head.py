@@ -777,7 +777,7 @@ class DocWords:
 
 #: What is written in lower case whatever the words: e-mail addresses, handles, URLs
 #: (``russell@example.com``, ``@russellm``: a name's words are no less a name's for them).
-_NOT_PROSE = regex.compile(r"\S+@\S+|@\w+|(?:https?://|www\.)\S+")
+_NOT_PROSE = regex.compile(r"(?<![^\s(<\[\"'])[^\s@(<\[\"']+@\S+|@\w+|(?:https?://|www\.)\S+")
 
 
 def lower_case_words(doc: Document) -> DocWords:

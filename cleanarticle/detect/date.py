@@ -334,7 +334,7 @@ def is_trivia(part: str) -> bool:
 
 #: A reading time, which a date line may carry with no separator (``Dec 18, 2025 2 min read``).
 _READING_TIME = regex.compile(
-    r"\s+(?:reading\s+time:?\s*)?\d+\s*(?:min(?:ute)?s?\.?|hrs?\.?|hours?)"
+    r"(?<!\s)\s+(?:reading\s+time:?\s*)?\d+\s*(?:min(?:ute)?s?\.?|hrs?\.?|hours?)"
     r"(?:\s+(?:read|reading|lesezeit|de\s+lecture|de\s+lectura))?$",
     regex.IGNORECASE,
 )
