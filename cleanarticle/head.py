@@ -325,12 +325,18 @@ _BY_NAME = regex.compile(
 )
 
 
-def is_date_label(text: str) -> bool:
+def is_date_label(text: str, updated: bool = False) -> bool:
     """A line that is only a date's label (``Published on``, ``Last updated:``), the date
-    on the line below."""
+    on the line below; with ``updated``, an "Updated" one only.
+
+    >>> is_date_label("Published on"), is_date_label("Published on", updated=True)
+    (True, False)
+    """
+    labelled = f"{text} 1 January 2000"  # the label, as it reads before a date
     return (
         len(text.split()) <= 4
-        and detect.has_date_label(f"{text} 1 January 2000")
+        and detect.has_date_label(labelled)
+        and (detect.is_updated(labelled) or not updated)
         and detect.parse_date(text) is None
     )
 
@@ -827,7 +833,7 @@ def are_words(names: Sequence[str], lower: DocWords | frozenset[str]) -> bool:
 
 
 #: Words that label a name, never part of one.
-_LABEL_WORDS = LONE_BY | {"author", "authors", "autor", "auteur", "written", "posted", "photo"}
+_LABEL_WORDS = LONE_BY | LONE_NOUNS | {"written", "posted", "photo"}
 
 
 def bare_name(text: str, lower: DocWords | frozenset[str]) -> tuple[str, ...]:

@@ -41,7 +41,12 @@ from urllib.parse import urlsplit
 import regex
 from lxml.html import HtmlElement
 
-from cleanarticle.detect.byline import ORGANISATION_WORDS, parse_byline, split_byline
+from cleanarticle.detect.byline import (
+    JOINING_WORDS,
+    ORGANISATION_WORDS,
+    parse_byline,
+    split_byline,
+)
 from cleanarticle.detect.date import UPDATED_LABEL, is_updated, parse_date, parse_date_line
 from cleanarticle.detect.text import squash
 from cleanarticle.lexicon import zipf
@@ -856,7 +861,7 @@ def is_person(
         return False  # an organisation's, unless the page marks the name as a person's
     if any(
         w.lower() in ORGANISATION_WORDS
-        or w.lower().strip(".,") in ORGANISATION_WORDS | _JOINING_WORDS
+        or w.lower().strip(".,") in ORGANISATION_WORDS | JOINING_WORDS
         for w in words
     ):
         return False  # "Customs and Border Protection": a name joins no words
@@ -870,10 +875,6 @@ def is_person(
         if not word[0].isupper():
             return False
     return trusted or not _common_words(name)
-
-
-#: Words that join the words of an organisation's name, never of a person's.
-_JOINING_WORDS = frozenset("and of for the und für et pour".split())
 
 
 def _common_words(name: str) -> bool:
@@ -1030,11 +1031,11 @@ def _authors(found: Signals, sites: set[str]) -> Choice | None:
             return Choice(people, f"<meta {key}>")
     # far from the headline the evidence is thinner: one author box (at most two bylines,
     # naming the same people, as "Written by" and a link to the author's page), full names
-    closing = {byline_people(b, sites, orgs, confirmed) for b in found.closing_by_lines[:3]}
-    closing.discard(())
-    if len(found.closing_by_lines) <= 2 and len(closing) == 1:
-        people = closing.pop()
-        if all(len(name.split()) >= 2 for name in people):
+    if len(found.closing_by_lines) <= 2:
+        closing = {byline_people(b, sites, orgs, confirmed) for b in found.closing_by_lines}
+        closing.discard(())
+        people = closing.pop() if len(closing) == 1 else ()
+        if people and all(len(name.split()) >= 2 for name in people):
             return Choice(people, "a byline at the article's end that its markup does not mark")
     return None
 

@@ -158,22 +158,18 @@ def _head_fact(text: str, lower: head.DocWords, above: Block | None = None) -> _
         return None
     if detect.is_updated(text):
         return "date line -> updated", {"updated": date}
-    if above is not None and _update_label(above):
+    if date_label(above, updated=True):
         return "date line -> updated (an 'Updated' label above it)", {"updated": date}
     stamp = detect.parse_timestamp(text)
     return "date line -> date", {"date": date, "timestamp": stamp} if stamp else {"date": date}
 
 
-def date_label(block: Block | None) -> bool:
-    """A line that is only a date's label (``Published on``, ``Last updated:``)."""
+def date_label(block: Block | None, updated: bool = False) -> bool:
+    """A line that is only a date's label (``Published on``, ``Last updated:``); with
+    ``updated``, an "Updated" one only."""
     if block is None or len(block.lines) != 1 or not block.is_paragraph:
         return False
-    return head.is_date_label(block.text)
-
-
-def _update_label(block: Block) -> bool:
-    """A line that is only an "Updated" label (``Updated on``, ``Last updated:``)."""
-    return date_label(block) and detect.is_updated(f"{block.text} 1 January 2000")
+    return head.is_date_label(block.text, updated)
 
 
 def _take_fact(doc: Document, changes: dict[str, object], fact: _HeadFact) -> bool:

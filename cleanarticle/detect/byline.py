@@ -282,7 +282,7 @@ def split_byline(text: str) -> tuple[tuple[str, ...], str]:
 
 #: Words that join an organisation's name, never a person's (``Customs and Border
 #: Protection``, ``Institute of Physics``).
-_JOINING_WORDS = frozenset("and of for the und für et pour".split())
+JOINING_WORDS = frozenset("and of for the und für et pour".split())
 
 
 def _organisation(name: str) -> bool:
@@ -290,7 +290,7 @@ def _organisation(name: str) -> bool:
     or, inside it, a word that joins one's (``and``, ``of``)."""
     words = [w.lower().strip(".,") for w in name.split()]
     return any(w in ORGANISATION_WORDS for w in words) or any(
-        w in _JOINING_WORDS for w in words[1:-1]
+        w in JOINING_WORDS for w in words[1:-1]
     )
 
 
