@@ -1358,6 +1358,32 @@ def test_a_wrapped_list_item_is_measured_with_its_marker() -> None:
     assert f"\n{item}\n" in run(text).body
 
 
+def test_a_number_that_a_wrap_put_at_a_list_items_line_start_stays_in_the_item() -> None:
+    # Markdown reads "2033." or "2025. You ..." at a line's start as a new ordered list
+    items = [
+        "- A 3% employment growth is expected for janitors and building cleaners from 2023 to "
+        "2033.",
+        "- Brighterly hand-picks the online tutors for kids, which makes it the best platform "
+        "of 2025. You can be sure they can teach math and reading.",
+        "- Janitorial services in residential areas are expected to grow at a steady rate of "
+        "4.9% over the forecast period.",
+    ]
+
+    def wrapped(width: int) -> str:
+        return "\n".join(_wrapped([item], width) for item in items)
+
+    def numbers_at_a_line_start(width: int) -> bool:
+        text = wrapped(width)
+        return "\n2033." in text and "\n2025. You" in text
+
+    width = next(w for w in range(60, 100) if numbers_at_a_line_start(w))
+    text = _wrapped([LONG, LONG], width) + "\n\n" + wrapped(width) + "\n\n" + LONG + "\n"
+    article = run(text)
+    for item in items:
+        assert f"\n{item}\n" in article.body
+    assert clean(article.markdown).markdown == article.markdown
+
+
 # --- CA309 headline ---------------------------------------------------------------------------
 
 PROSE = (

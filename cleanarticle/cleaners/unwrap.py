@@ -211,30 +211,44 @@ def join_continuations(lines: list[Line], kind: Kind, width: int | None = None) 
     return out
 
 
-def _wrapped_item(above: Block | None, block: Block, done: list[Block], width: int) -> bool:
-    """Whether ``block``, a list of one item right under a paragraph (no blank line
-    between), is that paragraph's next words: a dash or a number that a hard wrap put at
-    the start of a line (``... by default`` / ``- even when ...``), which Markdown then
-    reads as a list. The paragraph's last line must stop mid-sentence and be full (the
-    marker did not fit on it), and ``done`` must end with it."""
+def _wrapped_item(above: Block | None, block: Block, done: list[Block], width: int) -> str | None:
+    """The words of ``block`` as one line when it is the next words of the paragraph or
+    list item right above it (no blank line between): a dash or a number that a hard wrap
+    put at the start of a line (``... by default`` / ``- even when ...``, ``... from 2023
+    to`` / ``2033.``), which Markdown then reads as a list, or as the prose number that the
+    parser made a paragraph of (``2025. You can ...``). The line above must stop
+    mid-sentence and be full (the marker did not fit on it), ``done`` must end with it,
+    and the block's lines must all be one wrapped item. None when it is not such a block.
+    """
     if (
-        block.kind is not Kind.LIST
+        block.kind not in (Kind.LIST, Kind.PARAGRAPH)
         or above is None
-        or above.kind is not Kind.PARAGRAPH
+        or above.kind not in (Kind.PARAGRAPH, Kind.LIST)
         or not done
-        or done[-1].kind is not Kind.PARAGRAPH
+        or done[-1].kind is not above.kind
         or block.lines[0].number != above.lines[-1].number + 1
     ):
-        return False
+        return None
     last, first = above.lines[-1].text, block.lines[0].text
     marker = _ITEM_START.match(first)
     if marker is None or first != first.lstrip() or _ends_sentence(last):
-        return False
+        return None
+    if block.kind is Kind.PARAGRAPH and not marker[0][:1].isdigit():
+        return None  # a paragraph starting with a dash is no list the parser undid
     if not done[-1].lines[-1].text.endswith(last) or len(last) < 0.6 * width:
-        return False
+        return None
     if len(last) + len(marker[0]) <= width:
-        return False  # the marker (and its space) would have fitted
-    return len(join_continuations(block.lines, block.kind, width)) == 1
+        return None  # the marker (and its space) would have fitted
+    if block.kind is Kind.LIST:
+        lines = join_continuations(block.lines, block.kind, width)
+        return lines[0].text.strip() if len(lines) == 1 else None
+    parts = [first]
+    for line, following in itertools.pairwise(block.lines):
+        if not continues(line.text, following.text, width):
+            return None
+        parts[-1], glue = join_parts(parts[-1], following.text)
+        parts.append(glue)
+    return "".join(parts)
 
 
 def _wrapped_url(line: str, following: str, width: int | None) -> bool:
@@ -285,12 +299,12 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
     how = f"hard wrap at {width} columns" if width else "no fixed-width wrap"
     blocks: list[Block] = []
     for block, above in zip(doc.blocks, [None, *doc.blocks], strict=False):  # above: in the source
-        if width and _wrapped_item(above, block, blocks, width):
-            item = join_continuations(block.lines, block.kind, width)[0]
-            last = blocks[-1].lines[-1]
-            text = f"{last.text} {item.text.strip()}"
-            blocks[-1] = Block(Kind.PARAGRAPH, [*blocks[-1].lines[:-1], Line(text, last.number)])
-            reason = "a list marker that a hard wrap put at a line's start, joined to its paragraph"
+        words = _wrapped_item(above, block, blocks, width) if width else None
+        if words is not None:
+            last, kind = blocks[-1].lines[-1], blocks[-1].kind
+            text = f"{last.text} {words}"
+            blocks[-1] = Block(kind, [*blocks[-1].lines[:-1], Line(text, last.number)])
+            reason = f"a list marker that a hard wrap put at a line's start, joined to its {kind}"
             ctx.record("join", reason, before=block.text, line=block.number)
             continue
         if block.kind in (Kind.LIST, Kind.QUOTE) and len(block.lines) > 1 and width:
