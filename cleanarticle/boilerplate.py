@@ -169,8 +169,8 @@ def match(text: str, extra: tuple[str, ...] = ()) -> str | None:
 
     >>> match("Download the Daily Planet app for breaking news")
     'app-promo'
-    >>> match("Share | Tweet | Email")
-    'share-widget'
+    >>> match("Share | Tweet | Email"), match("Share this:")
+    ('share-widget', 'share-widget')
     >>> match("She said she would download the app tomorrow.") is None
     True
 
@@ -260,6 +260,12 @@ def _match(line: str, extra: tuple[str, ...]) -> str | None:
                     break
     if first < len(compiled):
         return compiled[first][0]
-    if len(line) <= _WIDGET_MAX and _WIDGET_LINE.fullmatch(lower):
+    if len(line) <= _WIDGET_MAX and _WIDGET_LINE.fullmatch(_share_label(lower)):
         return "share-widget"
     return None
+
+
+def _share_label(lower: str) -> str:
+    """A lower-cased line without the colon of a share row's label (``Share this:``, before
+    its buttons); other labels keep theirs (``Email:`` may introduce an address)."""
+    return lower[:-1].rstrip() if lower.startswith("share") and lower.endswith(":") else lower

@@ -127,6 +127,7 @@ BODY = "The ministry said the new rules would take effect in June, after a consu
         "Anzeige",
         "Skip to main content",
         "Share | Tweet | Email",
+        "Share this:",
         "Facebook · Twitter · WhatsApp · Copy link",
         "Continue reading",
         "Read more »",
@@ -152,6 +153,8 @@ def test_boilerplate_lines_are_removed(junk: str) -> None:
         "The advertisement campaign cost the company $2 million last year.",
         "Readers who subscribe to print editions have fallen by half.",
         "Share prices rose 4% on the news.",
+        "Share your thoughts:",
+        "Email:",
     ],
 )
 def test_sentences_about_the_same_words_stay(sentence: str) -> None:
