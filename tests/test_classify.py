@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleanarticle
-from cleanarticle import parse
-from cleanarticle.classify import best_span, load_classifier, units, votes
+from cleanarticle import boilerplate, parse
+from cleanarticle.classify import best_span, decide, load_classifier, units, votes
 from cleanarticle.classify.features import NAMES, features
 from cleanarticle.classify.trees import TreeModel
 
@@ -134,8 +134,9 @@ def test_model_file_is_plain_json_with_its_feature_names() -> None:
     assert tuple(data["features"]) == NAMES and len(data["trees"]) > 10
 
 
-def removed(text: str) -> list[str]:
-    article = cleanarticle.clean(text, config=cleanarticle.Config.make(select=["CA402"]))
+def removed(text: str, **options: object) -> list[str]:
+    config = cleanarticle.Config.make(select=["CA402"], options={"CA402": options})
+    article = cleanarticle.clean(text, config=config)
     return [e.before for e in article.edits if e.code == "CA402" and e.kind == "remove"]
 
 
@@ -184,6 +185,30 @@ def test_clean_article_with_loose_lists_is_untouched() -> None:
     )  # fmt: skip
     text = f"{intro}\n\nThe largest insurers\n\n{items}\n\n{prose}\n\nWhat counts\n\n{bullets}\n"
     assert removed(text) == []
+
+
+def test_a_footer_alone_is_removed_when_a_boilerplate_line_shows_it_is_one() -> None:
+    # the scraper left the page's header out: all the chrome is after the article
+    gone = removed(page(PROSE, RELATED, FOOTER))
+    assert set(FOOTER) <= set(gone) and not set(PROSE) & set(gone)
+    # without its copyright and cookie lines, nothing tells the lines after the article
+    # from a list that ends it (a one-sided run of short lines): they stay
+    plain = [line for line in FOOTER if boilerplate.match(line) is None]
+    assert len(plain) == len(FOOTER) - 2
+    assert removed(page(PROSE, RELATED, plain)) == []
+    assert removed(page(PROSE, RELATED, FOOTER), **{"one-side": 0}) == []
+
+
+def test_one_sided_decisions_need_the_chrome_line_on_the_junk_side() -> None:
+    texts = [f"line {i}" for i in range(20)]
+    probabilities = [0.9] * 5 + [0.0] * 15  # the article, then 15 sure-junk lines
+    assert decide(texts, probabilities, 0.5).span is None  # 0 before it: no page dump
+    assert decide(texts, probabilities, 0.5, one_side=10).span == (0, 5)
+    marked = decide(texts, probabilities, 0.5, one_side=10, chrome=lambda i: i == 19)
+    assert marked.span == (0, 5) and marked.remove == tuple(range(5, 20))
+    unmarked = decide(texts, probabilities, 0.5, one_side=10, chrome=lambda i: i == 2)
+    assert unmarked.span is None and "with a chrome line" in unmarked.reason
+    assert decide(texts, probabilities, 0.5, one_side=16).span is None
 
 
 def test_non_english_page() -> None:

@@ -10,7 +10,7 @@ contiguous run of lines that is the article.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -115,6 +115,8 @@ def decide(
     junk_lines: int = 10,
     junk_p: float = 0.05,
     each_side: int = 3,
+    one_side: int = 0,
+    chrome: Callable[[int], bool] | None = None,
     min_kept: float = 0.1,
     keep_p: float = 0.7,
     also_keep: float = 0.1,
@@ -123,12 +125,14 @@ def decide(
 
     The span is ``best_span`` of the votes. It is used only when the lines outside it
     hold at least ``junk_lines`` lines with words that the model is sure are not article
-    (``p < junk_p``), at least ``each_side`` of them before it and after it (a page has a header
-    and a footer; an article that ends in a long list of names has neither), and when it
-    keeps at least ``min_kept`` of the words. Outside the span, a further run of lines
-    whose votes add up to at least ``also_keep`` of the span's (the end of an article
-    after a long table or list) is kept too, and so is any line the model holds to be
-    article (``p >= keep_p``): when unsure, keep the text.
+    (``p < junk_p``), at least ``each_side`` of them before it and after it (a page has a
+    header and a footer; an article that ends in a long list of names has neither), or at
+    least ``one_side`` (when set) on one side among which ``chrome`` (when given) holds one
+    line (a page whose header the scraper left out, with a footer that a copyright or share
+    line shows to be one), and when it keeps at least ``min_kept`` of the words. Outside
+    the span, a further run of lines whose votes add up to at least ``also_keep`` of the
+    span's (the end of an article after a long table or list) is kept too, and so is any
+    line the model holds to be article (``p >= keep_p``): when unsure, keep the text.
     """
     words = [max(1, len(t.split())) for t in texts]
     vote = votes(words, probabilities, threshold)
@@ -139,11 +143,17 @@ def decide(
     # a blank line (between list items) is sure junk to the model, and no evidence at all
     sure = [p < junk_p and bool(t.strip()) for t, p in zip(texts, probabilities, strict=True)]
     before, after = sum(sure[:start]), sum(sure[end:])
-    if before + after < junk_lines or min(before, after) < each_side:
+    side = range(start) if before >= after else range(end, len(texts))
+    one_sided = 0 < one_side <= max(before, after)
+    if before + after < junk_lines or (
+        min(before, after) < each_side
+        and not (one_sided and (chrome is None or any(chrome(i) for i in side)))
+    ):
+        alone = f", or {one_side} or more on one with a chrome line" if one_side > 0 else ""
         return Decision(
             None,
             f"{before} sure-junk lines before the article and {after} after it (a page dump "
-            f"has {junk_lines} or more, {each_side} or more on each side)",
+            f"has {junk_lines} or more, {each_side} or more on each side{alone})",
         )
     kept, total = sum(words[start:end]), sum(words)
     if kept < min_kept * total:

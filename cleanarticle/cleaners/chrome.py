@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleanarticle import detect, head
+from cleanarticle import boilerplate, detect, head
 from cleanarticle.classify import decide, load_classifier, units
 from cleanarticle.classify.features import Unit
 from cleanarticle.cleaners._util import drop_empty
@@ -16,6 +16,9 @@ JUNK_LINES = 10
 JUNK_P = 0.05
 #: ... and at least this many of them before the article and after it.
 EACH_SIDE = 3
+#: ... or at least this many on one side alone, with a line there that a boilerplate family
+#: of CA401 (copyright, share row, newsletter, ...) recognises (0: never).
+ONE_SIDE = 10
 #: A line the model holds to be article at or above this is kept even outside the span.
 KEEP_P = 0.7
 #: Keep everything when the article span would hold less than this share of the words.
@@ -33,6 +36,7 @@ MIN_KEPT = 0.1
         Option("junk-lines", JUNK_LINES, "act only with at least this many sure-junk lines"),
         Option("junk-p", JUNK_P, "a line is sure junk below this probability"),
         Option("each-side", EACH_SIDE, "... with at least this many before and after the span"),
+        Option("one-side", ONE_SIDE, "... or this many on one side with a boilerplate line"),
         Option("keep-p", KEEP_P, "never remove a line at or above this probability"),
         Option("min-kept", MIN_KEPT, "back off when the span keeps a smaller share of words"),
     ),
@@ -54,8 +58,10 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     unless the lines outside the run hold at least 10 with words that are sure junk
     (``p < 0.05``), at least 3 of them before it and 3 after it (a page has a header and a
     footer; an article that ends in a long list has not; options ``junk-lines``,
-    ``junk-p`` and ``each-side``), nor when the run would keep under a tenth of the words
-    (``min-kept``).
+    ``junk-p`` and ``each-side``) or at least 10 on one side among which one line is of
+    a boilerplate family of CA401 (a copyright, share, newsletter or follow-us line: the
+    page's footer, when the scraper left its header out; option ``one-side``), nor when the
+    run would keep under a tenth of the words (``min-kept``).
 
     Example::
 
@@ -74,6 +80,7 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     if len(found) <= least:
         return
     classifier = load_classifier(str(ctx.option("model")))
+    extra = tuple(ctx.config.extra_boilerplate)
     probabilities = classifier.probabilities(found)
     threshold = float(ctx.option("threshold"))
     decision = decide(
@@ -83,6 +90,8 @@ def page_chrome(doc: Document, ctx: Context) -> None:
         junk_lines=least,
         junk_p=float(ctx.option("junk-p")),
         each_side=int(ctx.option("each-side")),
+        one_side=int(ctx.option("one-side")),
+        chrome=lambda i: boilerplate.match(found[i].text, extra) is not None,
         min_kept=float(ctx.option("min-kept")),
         keep_p=float(ctx.option("keep-p")),
     )
