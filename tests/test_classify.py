@@ -211,6 +211,24 @@ def test_one_sided_decisions_need_the_chrome_line_on_the_junk_side() -> None:
     assert decide(texts, probabilities, 0.5, one_side=16).span is None
 
 
+def test_short_lines_that_end_the_span_above_the_chrome_head_the_chrome() -> None:
+    texts = [*PROSE, "Related Articles", "You may also like", *RELATED, *FOOTER]
+    probabilities = [0.9] * len(PROSE) + [0.6, 0.6] + [0.0] * (len(RELATED) + len(FOOTER))
+    texts, probabilities = [*MENU, *texts], [0.0] * len(MENU) + probabilities
+    first = len(MENU) + len(PROSE)
+    kept_whole = decide(texts, probabilities, 0.5)
+    assert kept_whole.span == (len(MENU), first + 2)
+    assert first not in kept_whole.remove and first + 1 not in kept_whole.remove
+    trimmed = decide(texts, probabilities, 0.5, heading_words=6)
+    assert first in trimmed.remove and first + 1 in trimmed.remove
+    assert not set(range(len(MENU), first)) & set(trimmed.remove)  # the article's own lines
+    # a sure line (p >= keep_p) stays all the same, and so does an article's last sentence
+    probabilities[first + 1] = 0.8
+    assert first + 1 not in decide(texts, probabilities, 0.5, heading_words=6).remove
+    texts[first] = "Related Articles."
+    assert first not in decide(texts, probabilities, 0.5, heading_words=6).remove
+
+
 def test_non_english_page() -> None:
     prosa = [
         "Der Stadtrat hat am Montag nach einer langen Debatte den neuen Haushalt für den "

@@ -117,6 +117,7 @@ def decide(
     each_side: int = 3,
     one_side: int = 0,
     chrome: Callable[[int], bool] | None = None,
+    heading_words: int = 0,
     min_kept: float = 0.1,
     keep_p: float = 0.7,
     also_keep: float = 0.1,
@@ -133,6 +134,9 @@ def decide(
     the span, a further run of lines whose votes add up to at least ``also_keep`` of the
     span's (the end of an article after a long table or list) is kept too, and so is any
     line the model holds to be article (``p >= keep_p``): when unsure, keep the text.
+    When sure junk follows the span, the span's last lines of at most ``heading_words``
+    words that end no sentence (``Related Articles``, ``You may also like``) head that
+    junk, not the article, and leave the span (``_headings_off``).
     """
     words = [max(1, len(t.split())) for t in texts]
     vote = votes(words, probabilities, threshold)
@@ -158,6 +162,8 @@ def decide(
     kept, total = sum(words[start:end]), sum(words)
     if kept < min_kept * total:
         return Decision(None, f"the article span would keep {kept} of {total} words", True)
+    if after:
+        end = _headings_off(texts, start, end, heading_words)
     kept_lines = set(range(start, end))
     strong = also_keep * sum(vote[start:end])
     pending = [(0, start), (end, len(vote))]
@@ -169,6 +175,34 @@ def decide(
             pending += [(lo, lo + run[0]), (lo + run[1], hi)]
     remove = tuple(i for i, p in enumerate(probabilities) if i not in kept_lines and p < keep_p)
     return Decision(span, remove=remove)
+
+
+#: What ends a sentence, or a line of an article's text (a quote, a bracket), at a line's end.
+_ENDS_TEXT = frozenset('.!?…:;"”’»)]。！？')
+
+
+def _headings_off(texts: Sequence[str], start: int, end: int, most_words: int) -> int:
+    """The span's end without its last lines that are headings of what follows: of at most
+    ``most_words`` words, with no digit (a figure is the article's: ``Cost per day: £6.81``),
+    ending no sentence (the article's own lines end in one). The span keeps its first line.
+
+    >>> _headings_off(["Text.", "The end.", "Related Articles", "You may also like"], 0, 4, 6)
+    2
+    >>> _headings_off(["Text.", "The end."], 0, 2, 6), _headings_off(["Title", "More"], 0, 2, 6)
+    (2, 1)
+    >>> _headings_off(["Text.", "Cost per day: £6.81"], 0, 2, 6)
+    2
+    """
+    while end - 1 > start:
+        text = texts[end - 1].strip()
+        if text and (
+            len(text.split()) > most_words
+            or text[-1] in _ENDS_TEXT
+            or any(c.isdigit() for c in text)
+        ):
+            break
+        end -= 1
+    return end
 
 
 __all__ = [

@@ -19,6 +19,9 @@ EACH_SIDE = 3
 #: ... or at least this many on one side alone, with a line there that a boilerplate family
 #: of CA401 (copyright, share row, newsletter, ...) recognises (0: never).
 ONE_SIDE = 10
+#: The span's last lines of at most this many words that end no sentence, with chrome after
+#: them, head that chrome ("Related Articles") and go with it.
+HEADING_WORDS = 6
 #: A line the model holds to be article at or above this is kept even outside the span.
 KEEP_P = 0.7
 #: Keep everything when the article span would hold less than this share of the words.
@@ -37,6 +40,7 @@ MIN_KEPT = 0.1
         Option("junk-p", JUNK_P, "a line is sure junk below this probability"),
         Option("each-side", EACH_SIDE, "... with at least this many before and after the span"),
         Option("one-side", ONE_SIDE, "... or this many on one side with a boilerplate line"),
+        Option("heading-words", HEADING_WORDS, "the span's last short lines head the chrome"),
         Option("keep-p", KEEP_P, "never remove a line at or above this probability"),
         Option("min-kept", MIN_KEPT, "back off when the span keeps a smaller share of words"),
     ),
@@ -52,7 +56,9 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     are removed, each with its probability in the report. When unsure, the text stays: a
     line outside the run with ``p >= 0.7`` (``keep-p``) is kept, and so is a further run
     of lines whose votes add up to a tenth of the article's (the end of an article after a
-    long table or list).
+    long table or list). The run's last lines of at most 6 words, without a digit, that
+    end no sentence, right above the chrome after it (``Related Articles``, ``Share this``),
+    head that chrome and go with it (option ``heading-words``).
 
     Gates, so that an article that is not a page dump is never touched: nothing happens
     unless the lines outside the run hold at least 10 with words that are sure junk
@@ -91,6 +97,7 @@ def page_chrome(doc: Document, ctx: Context) -> None:
         junk_p=float(ctx.option("junk-p")),
         each_side=int(ctx.option("each-side")),
         one_side=int(ctx.option("one-side")),
+        heading_words=int(ctx.option("heading-words")),
         chrome=lambda i: boilerplate.match(found[i].text, extra) is not None,
         min_kept=float(ctx.option("min-kept")),
         keep_p=float(ctx.option("keep-p")),
