@@ -209,6 +209,12 @@ def test_one_sided_decisions_need_the_chrome_line_on_the_junk_side() -> None:
     unmarked = decide(texts, probabilities, 0.5, one_side=10, chrome=lambda i: i == 2)
     assert unmarked.span is None and "with a chrome line" in unmarked.reason
     assert decide(texts, probabilities, 0.5, one_side=16).span is None
+    # one side only: the other side, and what lies between the article and the side's
+    # first sure-junk line, are the article's (a list of references, a table at its end)
+    probabilities = [0.3, 0.2, *([0.9] * 5), 0.2, 0.3, *([0.0] * 11)]
+    sided = decide(texts, probabilities, 0.5, one_side=10, chrome=lambda i: i == 19)
+    assert sided.span == (2, 7) and sided.remove == tuple(range(9, 20))
+    assert decide(texts, probabilities, 0.5, one_side=10, chrome=lambda i: i == 8).span is None
 
 
 def test_short_lines_that_end_the_span_above_the_chrome_head_the_chrome() -> None:

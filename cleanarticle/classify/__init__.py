@@ -128,9 +128,11 @@ def decide(
     hold at least ``junk_lines`` lines with words that the model is sure are not article
     (``p < junk_p``), at least ``each_side`` of them before it and after it (a page has a
     header and a footer; an article that ends in a long list of names has neither), or at
-    least ``one_side`` (when set) on one side among which ``chrome`` (when given) holds one
-    line (a page whose header the scraper left out, with a footer that a copyright or share
-    line shows to be one), and when it keeps at least ``min_kept`` of the words. Outside
+    least ``one_side`` (when set) on one side, one of which ``chrome`` (when given)
+    recognises (a page whose header the scraper left out, with a footer that a copyright or
+    share line shows to be one); then only that side loses lines, from its sure-junk line
+    nearest the span outward (what lies between ends the article as much as it starts the
+    chrome). And only when it keeps at least ``min_kept`` of the words. Outside
     the span, a further run of lines whose votes add up to at least ``also_keep`` of the
     span's (the end of an article after a long table or list) is kept too, and so is any
     line the model holds to be article (``p >= keep_p``): when unsure, keep the text.
@@ -147,12 +149,15 @@ def decide(
     # a blank line (between list items) is sure junk to the model, and no evidence at all
     sure = [p < junk_p and bool(t.strip()) for t, p in zip(texts, probabilities, strict=True)]
     before, after = sum(sure[:start]), sum(sure[end:])
-    side = range(start) if before >= after else range(end, len(texts))
-    one_sided = 0 < one_side <= max(before, after)
-    if before + after < junk_lines or (
-        min(before, after) < each_side
-        and not (one_sided and (chrome is None or any(chrome(i) for i in side)))
-    ):
+    two_sided = min(before, after) >= each_side
+    # one side only: the chrome is that side's, from its sure-junk line nearest the span,
+    # when one of its sure-junk lines is a chrome line; the other side is the article's
+    sided = None
+    if not two_sided and 0 < one_side <= max(before, after):
+        side = [i for i in (range(start) if before >= after else range(end, len(texts))) if sure[i]]
+        if chrome is None or any(chrome(i) for i in side):
+            sided = range(side[-1] + 1) if before >= after else range(side[0], len(texts))
+    if before + after < junk_lines or (not two_sided and sided is None):
         alone = f", or {one_side} or more on one with a chrome line" if one_side > 0 else ""
         return Decision(
             None,
@@ -173,7 +178,11 @@ def decide(
         if run is not None and sum(vote[lo + run[0] : lo + run[1]]) >= strong:
             kept_lines.update(range(lo + run[0], lo + run[1]))
             pending += [(lo, lo + run[0]), (lo + run[1], hi)]
-    remove = tuple(i for i, p in enumerate(probabilities) if i not in kept_lines and p < keep_p)
+    remove = tuple(
+        i
+        for i, p in enumerate(probabilities)
+        if i not in kept_lines and p < keep_p and (sided is None or i in sided)
+    )
     return Decision(span, remove=remove)
 
 

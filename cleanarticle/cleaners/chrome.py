@@ -16,8 +16,8 @@ JUNK_LINES = 10
 JUNK_P = 0.05
 #: ... and at least this many of them before the article and after it.
 EACH_SIDE = 3
-#: ... or at least this many on one side alone, with a line there that a boilerplate family
-#: of CA401 (copyright, share row, newsletter, ...) recognises (0: never).
+#: ... or at least this many on one side alone, one of them of a boilerplate family of
+#: CA401 (copyright, share row, newsletter, ...) (0: never).
 ONE_SIDE = 10
 #: The span's last lines of at most this many words that end no sentence, with chrome after
 #: them, head that chrome ("Related Articles") and go with it.
@@ -64,10 +64,11 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     unless the lines outside the run hold at least 10 with words that are sure junk
     (``p < 0.05``), at least 3 of them before it and 3 after it (a page has a header and a
     footer; an article that ends in a long list has not; options ``junk-lines``,
-    ``junk-p`` and ``each-side``) or at least 10 on one side among which one line is of
-    a boilerplate family of CA401 (a copyright, share, newsletter or follow-us line: the
-    page's footer, when the scraper left its header out; option ``one-side``), nor when the
-    run would keep under a tenth of the words (``min-kept``).
+    ``junk-p`` and ``each-side``) or at least 10 on one side, one of them of a boilerplate
+    family of CA401 (a copyright, share, newsletter or follow-us line: the page's footer,
+    when the scraper left its header out; option ``one-side``), nor when the run would
+    keep under a tenth of the words (``min-kept``). On one side only, only that side loses
+    lines, and only from its sure-junk line nearest the article outward.
 
     Example::
 
