@@ -196,6 +196,8 @@ def test_a_footer_alone_is_removed_when_a_boilerplate_line_shows_it_is_one() -> 
     plain = [line for line in FOOTER if boilerplate.match(line) is None]
     assert len(plain) == len(FOOTER) - 2
     assert removed(page(PROSE, RELATED, plain)) == []
+    # nor do lines that also stand inside articles: an advertisement slot, a share row
+    assert removed(page(PROSE, RELATED, ["Advertisement", *plain, "Share | Tweet"])) == []
     assert removed(page(PROSE, RELATED, FOOTER), **{"one-side": 0}) == []
 
 

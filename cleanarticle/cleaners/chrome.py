@@ -16,9 +16,13 @@ JUNK_LINES = 10
 JUNK_P = 0.05
 #: ... and at least this many of them before the article and after it.
 EACH_SIDE = 3
-#: ... or at least this many on one side alone, one of them of a boilerplate family of
-#: CA401 (copyright, share row, newsletter, ...) (0: never).
+#: ... or at least this many on one side alone, one of them of a family in
+#: :data:`PAGE_EDGE_FAMILIES` (0: never).
 ONE_SIDE = 10
+#: CA401's boilerplate families that stand at a page's edge, once, and never inside an
+#: article (an advertisement slot, a share row or a newsletter box do): the evidence that
+#: the lines around them are a page's header or footer.
+PAGE_EDGE_FAMILIES = frozenset({"copyright", "cookie-notice", "skip-link", "unsupported-browser"})
 #: The span's last lines of at most this many words that end no sentence, with chrome after
 #: them, head that chrome ("Related Articles") and go with it.
 HEADING_WORDS = 6
@@ -39,7 +43,7 @@ MIN_KEPT = 0.1
         Option("junk-lines", JUNK_LINES, "act only with at least this many sure-junk lines"),
         Option("junk-p", JUNK_P, "a line is sure junk below this probability"),
         Option("each-side", EACH_SIDE, "... with at least this many before and after the span"),
-        Option("one-side", ONE_SIDE, "... or this many on one side with a boilerplate line"),
+        Option("one-side", ONE_SIDE, "... or this many on one side with a page-edge line"),
         Option("heading-words", HEADING_WORDS, "the span's last short lines head the chrome"),
         Option("keep-p", KEEP_P, "never remove a line at or above this probability"),
         Option("min-kept", MIN_KEPT, "back off when the span keeps a smaller share of words"),
@@ -64,10 +68,10 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     unless the lines outside the run hold at least 10 with words that are sure junk
     (``p < 0.05``), at least 3 of them before it and 3 after it (a page has a header and a
     footer; an article that ends in a long list has not; options ``junk-lines``,
-    ``junk-p`` and ``each-side``) or at least 10 on one side, one of them of a boilerplate
-    family of CA401 (a copyright, share, newsletter or follow-us line: the page's footer,
-    when the scraper left its header out; option ``one-side``), nor when the run would
-    keep under a tenth of the words (``min-kept``). On one side only, only that side loses
+    ``junk-p`` and ``each-side``) or at least 10 on one side, one of them a copyright,
+    cookie, skip-to-content or unsupported-browser line (the page's footer or header, when
+    the scraper left the other out; option ``one-side``), nor when the run would keep
+    under a tenth of the words (``min-kept``). On one side only, only that side loses
     lines, and only from its sure-junk line nearest the article outward.
 
     Example::
@@ -87,7 +91,6 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     if len(found) <= least:
         return
     classifier = load_classifier(str(ctx.option("model")))
-    extra = tuple(ctx.config.extra_boilerplate)
     probabilities = classifier.probabilities(found)
     threshold = float(ctx.option("threshold"))
     decision = decide(
@@ -99,7 +102,7 @@ def page_chrome(doc: Document, ctx: Context) -> None:
         each_side=int(ctx.option("each-side")),
         one_side=int(ctx.option("one-side")),
         heading_words=int(ctx.option("heading-words")),
-        chrome=lambda i: boilerplate.match(found[i].text, extra) is not None,
+        chrome=lambda i: boilerplate.match(found[i].text) in PAGE_EDGE_FAMILIES,
         min_kept=float(ctx.option("min-kept")),
         keep_p=float(ctx.option("keep-p")),
     )
