@@ -17,7 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Protocol
 
-from cleanarticle.classify.features import NAMES, Unit, features, units
+from cleanarticle.classify.features import NAMES, TERMINAL, Unit, features, units
 from cleanarticle.classify.trees import TreeModel
 from cleanarticle.errors import ConfigError
 
@@ -130,7 +130,7 @@ def decide(
     header and a footer; an article that ends in a long list of names has neither), or at
     least ``one_side`` (when set) on one side, one of which ``chrome`` (when given)
     recognises (a page whose header the scraper left out, with a footer that a copyright or
-    share line shows to be one); then only that side loses lines, from its sure-junk line
+    cookie line shows to be one); then only that side loses lines, from its sure-junk line
     nearest the span outward (what lies between ends the article as much as it starts the
     chrome). And only when it keeps at least ``min_kept`` of the words. Outside
     the span, a further run of lines whose votes add up to at least ``also_keep`` of the
@@ -186,10 +186,6 @@ def decide(
     return Decision(span, remove=remove)
 
 
-#: What ends a sentence, or a line of an article's text (a quote, a bracket), at a line's end.
-_ENDS_TEXT = frozenset('.!?…:;"”’»)]。！？')
-
-
 def _headings_off(texts: Sequence[str], start: int, end: int, most_words: int) -> int:
     """The span's end without its last lines that are headings of what follows: of at most
     ``most_words`` words, with no digit (a figure is the article's: ``Cost per day: £6.81``),
@@ -205,9 +201,7 @@ def _headings_off(texts: Sequence[str], start: int, end: int, most_words: int) -
     while end - 1 > start:
         text = texts[end - 1].strip()
         if text and (
-            len(text.split()) > most_words
-            or text[-1] in _ENDS_TEXT
-            or any(c.isdigit() for c in text)
+            len(text.split()) > most_words or text[-1] in TERMINAL or any(c.isdigit() for c in text)
         ):
             break
         end -= 1

@@ -46,7 +46,8 @@ _URL = regex.compile(r"https?://\S+|www\.\S+")
 _MD_LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SEPARATOR = regex.compile(r"[|•·›»/>\\]")
 _YEAR_OR_TIME = regex.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}:\d\d\b")
-_TERMINAL = frozenset(".!?。！？…\"”»')’:;")
+#: What ends a sentence (or a line of running text: a quote, a bracket) at a line's end.
+TERMINAL = frozenset(".!?。！？…\"”»')’:;")
 
 #: Names of the features, in the order ``features`` gives them (the model file lists them
 #: too, and loading checks that they agree).
@@ -135,7 +136,7 @@ def _own(unit: Unit, raw: str, repeats: int) -> list[float]:
         sum(w[0].isupper() for w in words) / n,
         sum(map(str.isdigit, text)) / total,
         (len(text) - spaces - sum(map(str.isalnum, text))) / total,
-        float(bool(stripped) and stripped[-1] in _TERMINAL),
+        float(bool(stripped) and stripped[-1] in TERMINAL),
         sum(len(w) <= 3 and w.islower() for w in words) / n,
         sum(w.lower() in FUNCTION_WORDS for w in words) / n,
         float(unit.kind is Kind.LIST),

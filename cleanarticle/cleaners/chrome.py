@@ -61,7 +61,7 @@ def page_chrome(doc: Document, ctx: Context) -> None:
     line outside the run with ``p >= 0.7`` (``keep-p``) is kept, and so is a further run
     of lines whose votes add up to a tenth of the article's (the end of an article after a
     long table or list). The run's last lines of at most 6 words, without a digit, that
-    end no sentence, right above the chrome after it (``Related Articles``, ``Share this``),
+    end no sentence, right above the chrome after it (``Related Articles``, ``Read next``),
     head that chrome and go with it (option ``heading-words``).
 
     Gates, so that an article that is not a page dump is never touched: nothing happens
