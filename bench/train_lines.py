@@ -30,7 +30,7 @@ from bench.quality import data, score  # noqa: E402
 from bench.quality.convert import CONVERTERS, default_cache, dump  # noqa: E402
 from cleanarticle import parse  # noqa: E402
 from cleanarticle.classify import decide, features, units  # noqa: E402
-from cleanarticle.classify.features import NAMES  # noqa: E402
+from cleanarticle.classify.features import NAMES, Unit  # noqa: E402
 from cleanarticle.classify.trees import TreeModel  # noqa: E402
 from cleanarticle.config import DEFAULT_CONFIG  # noqa: E402
 from cleanarticle.model import Document  # noqa: E402
@@ -52,7 +52,7 @@ class Sample:
     page: str
     site: str
     converter: str
-    rows: list[list[float]]
+    units: list[Unit]
     labels: list[int]
     texts: list[str]
     body: str
@@ -113,7 +113,7 @@ def _page_samples(args: tuple[data.Page, Path | None]) -> list[Sample]:
                 page.key,
                 page.site,
                 converter,
-                features(found),
+                found,
                 _labels(texts, page),
                 texts,
                 page.body or "",
@@ -202,8 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--samples",
         type=Path,
-        help="keep the labelled lines in this file and reuse them (a rerun "
-        "with the same features and labels trains in minutes)",
+        help="keep the segmented, labelled lines in this file and reuse them: a rerun "
+        "(with other features too: they are computed afresh) skips the converters",
     )
     parser.add_argument(
         "--output", type=Path, default=ROOT / "cleanarticle" / "classify" / "model.json"
@@ -224,10 +224,12 @@ def main(argv: list[str] | None = None) -> int:
             ]
         if options.samples:
             options.samples.write_bytes(pickle.dumps(samples))
-    X = np.array([r for s in samples for r in s.rows], dtype=np.float64)
+    with ProcessPoolExecutor(options.jobs) as pool:
+        rows = list(pool.map(features, [s.units for s in samples], chunksize=16))
+    X = np.array([r for found in rows for r in found], dtype=np.float64)
     y = np.array([lab for s in samples for lab in s.labels])
-    groups = np.array([s.site for s in samples for _ in s.rows])
-    doc_of = np.array([i for i, s in enumerate(samples) for _ in s.rows])
+    groups = np.array([s.site for s in samples for _ in s.labels])
+    doc_of = np.array([i for i, s in enumerate(samples) for _ in s.labels])
     print(f"{len(samples)} documents, {len(y)} lines, {y.mean():.3f} article", file=sys.stderr)
 
     oof = np.zeros(len(y))
