@@ -1312,6 +1312,75 @@ def test_a_url_that_a_wrap_put_on_its_own_line_stays_in_its_sentence() -> None:
     assert not article.metadata.links
 
 
+def test_boilerplate_words_that_a_wrap_cut_out_of_a_paragraph_stay_in_it() -> None:
+    # a wrapped line inside a paragraph that reads as a copyright notice, or a wrap's last
+    # word that reads as an advertising label, is a piece of its paragraph, not chrome
+    notice = (
+        "The software is published under a licence that names the persons identified as the "
+        "document authors. All rights reserved. This document is subject to the legal "
+        "provisions of the trust in effect on the date of publication of this document."
+    )
+    label = (
+        "Since the 1990s, digital marketing channels have evolved to include email, social "
+        "media, search engines and the programmes of pay-per-click advertising."
+    )
+
+    def cut(width: int) -> bool:
+        lines = _wrapped([notice], width).split("\n")
+        return any("All rights reserved." in line for line in lines[1:-1])
+
+    widths = [w for w in range(60, 100) if cut(w)]
+    assert widths
+    for width in widths:
+        assert f"\n{notice}\n" in run(_wrapped([LONG, notice, LONG], width) + "\n").body
+    widths = [w for w in range(60, 100) if _wrapped([label], w).endswith("\nadvertising.")]
+    assert widths
+    for width in widths:
+        assert f"\n{label}\n" in run(_wrapped([LONG, label, LONG], width) + "\n").body
+
+
+def test_a_short_hard_wrapped_text_is_found_wrapped() -> None:
+    from cleanarticle.cleaners.unwrap import wrap_width
+    from cleanarticle.parse import parse
+
+    # one wrapped paragraph beside the short lines of an address: too few lines for the
+    # median, and three full lines are enough when all the long lines are full
+    address = "\n".join(
+        ["Division of Corporations", "State Records", "One Commerce Plaza", "99 Washington Ave"]
+        + ["Suite 600", "Albany, NY 12231"]
+    )
+    paragraph = (
+        "Get fast and easy access to the features you use most in the new menu. Open the "
+        "Customize panel to add, move or remove any button you want. Keep your favorite "
+        "features, private browsing, Sync and more, one quick click away from you."
+    )
+    assert wrap_width(parse(f"{address}\n\n{paragraph}\n")) is None
+    tested: list[int] = []
+    for width in range(60, 80):
+        wrapped = _wrapped([paragraph], width)
+        lines = wrapped.split("\n")
+        if len(lines) != 4 or sum(not line.endswith(".") for line in lines[:3]) < 2:
+            continue  # most of the wrapped lines must stop mid-sentence
+        tested.append(width)
+        assert wrap_width(parse(f"{address}\n\n{wrapped}\n")) is not None
+        assert f"\n{paragraph}\n" in run(f"{address}\n\n{wrapped}\n").body
+    assert len(tested) >= 10
+
+
+def test_a_list_item_that_a_wrap_cut_at_a_cell_separator_is_one_line() -> None:
+    items = [
+        f"{n}. Agency {n} | Year Founded: 20{n:02} | Specialty: Technical SEO for blockchain "
+        f"projects | Notable Result: traffic up {n * 10}% | Price Range: $$ | Rating: 4.{n}"
+        for n in range(1, 8)
+    ]
+    body = "\n".join(items)
+    for width in range(72, 101):
+        text = _wrapped([LONG], width) + "\n\n" + "\n".join(
+            _wrapped([item], width) for item in items
+        )
+        assert f"\n{body}\n" in run(text + "\n").body, width
+
+
 def test_a_short_line_before_a_long_url_is_a_wrap() -> None:
     sentence = (
         "I created an experiment for the new release of the linter (resulting in "

@@ -58,8 +58,10 @@ def wrap_width(doc: Document) -> int | None:
 
 #: A greedy wrap's long lines: at least this many of them, ...
 FULL_LINES = 8
-#: ... and this share of them full (the next line's first word would not have fitted).
+#: ... and this share of them full (the next line's first word would not have fitted);
 FULL_SHARE = 0.7
+#: or, in a short text, this many long lines at least and nearly all of them full.
+FEW_FULL_LINES, NEARLY_ALL = 3, 0.9
 
 
 def _greedy_width(doc: Document) -> int | None:
@@ -68,8 +70,9 @@ def _greedy_width(doc: Document) -> int | None:
     of a table, list-like lines, a paragraph's last lines) hide it from the median.
 
     The text's long lines (at least 0.6 of the width) that are followed by another line
-    must be full, :data:`FULL_SHARE` of them and :data:`FULL_LINES` at least, and most of
-    them stop mid-sentence: lines that a writer broke by hand are seldom all full.
+    must be full, :data:`FULL_SHARE` of them and :data:`FULL_LINES` at least (or, in a
+    short text, :data:`NEARLY_ALL` of them and :data:`FEW_FULL_LINES` at least), and most
+    of them stop mid-sentence: lines that a writer broke by hand are seldom all full.
     """
     paragraphs = [block.lines for block in doc.blocks if block.kind is Kind.PARAGRAPH]
     pairs = [(a.text, b.text) for lines in paragraphs for a, b in itertools.pairwise(lines)]
@@ -82,7 +85,10 @@ def _greedy_width(doc: Document) -> int | None:
     long = [(text, nxt) for text, nxt in pairs if len(text) >= 0.6 * width]
     full = [text for text, nxt in long if len(text) + 1 + len(nxt.split(" ", 1)[0]) > width]
     mid_sentence = sum(1 for text in full if not _ends_sentence(text))
-    if len(full) >= max(FULL_LINES, FULL_SHARE * len(long)) and mid_sentence >= 0.5 * len(full):
+    enough = len(full) >= max(FULL_LINES, FULL_SHARE * len(long)) or len(full) >= max(
+        FEW_FULL_LINES, NEARLY_ALL * len(long)
+    )
+    if enough and mid_sentence >= 0.5 * len(full):
         return width
     return None
 
@@ -97,6 +103,38 @@ def stands_alone(line: str, extra: tuple[str, ...] = ()) -> bool:
     if ":" in line and (urls.bare_url(line) or urls.url_label(plain_text(line))[0]):
         return True  # (a URL or a URL label always has a colon)
     return boilerplate.line_family(line, extra) is not None or parse_date(line) is not None
+
+
+def cut_by_wrap(line: str, following: str | None, width: int | None) -> bool:
+    """Whether a hard wrap cut ``line`` off the words after it: the line is long (at least
+    0.6 of the width), is no bare URL, and the next line's first word would not have fitted
+    on it. Such a line is a piece of a paragraph, however it reads on its own (``... the
+    document authors. All rights reserved. This document is subject to``).
+
+    >>> cut_by_wrap("as the document authors. All rights reserved. This document is", "subject", 66)
+    True
+    >>> cut_by_wrap("All rights reserved.", "The next paragraph", 70)
+    False
+    """
+    if width is None or following is None or len(line) < 0.6 * width:
+        return False
+    if len(line) + 1 + len(following.split(" ", 1)[0]) <= width:
+        return False
+    return urls.bare_url(line.rstrip(".,;")) is None
+
+
+def _inside_wrap(above: Line | None, line: Line, following: str | None, width: int | None) -> bool:
+    """Whether ``line`` is the middle or the end of a hard-wrapped paragraph, however it
+    reads on its own: the line right above it was cut by the wrap mid-sentence, and the
+    line is cut too (``... identified`` / ``as the document authors. All rights reserved.
+    This document is subject to``) or starts in lower case (``... pay-per-click`` /
+    ``advertising.``). A paragraph's first line is not: a line of chrome (a cookie notice)
+    that a wrap continues stays a line of its own. Only in hard-wrapped text."""
+    if width is None or above is None or _ends_sentence(above.text):
+        return False
+    if not cut_by_wrap(above.text, line.text, width):
+        return False
+    return cut_by_wrap(line.text, following, width) or bool(_STARTS_LOWER.match(line.text))
 
 
 def continues(line: str, following: str, width: int | None) -> bool:
@@ -157,6 +195,15 @@ def join_parts(line: str, following: str) -> tuple[str, str]:
 _ITEM_START = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 _OWN_LINE = regex.compile(r"^\s*(?:>|#|```|~~~|\||<|$)")
 _QUOTE_MARK = regex.compile(r"^(?P<mark>\s*(?:>\s?)+)(?P<text>.*)$")
+_TABLE_DELIMITER = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _wrapped_cell(above: str, line: str, width: int | None) -> bool:
+    """Whether ``line``, which starts with ``|``, is the rest of the item above that a hard
+    wrap cut at a cell separator (``... | Specialty: Web3 marketing`` / ``| Result: ...``)
+    rather than a table's row: the source line above is cut by the wrap (and the block has
+    no table delimiter row, ``|---|``, which the caller checks)."""
+    return line.lstrip().startswith("|") and cut_by_wrap(above, line.strip(), width)
 
 
 def join_continuations(lines: list[Line], kind: Kind, width: int | None = None) -> list[Line]:
@@ -176,17 +223,24 @@ def join_continuations(lines: list[Line], kind: Kind, width: int | None = None) 
     ['- a wrapped item', '- b', '  - nested']
     >>> joined("- Home", "- News", "Bridge Vote Passes")
     ['- Home', '- News', 'Bridge Vote Passes']
+    >>> lines = [Line("1. Ninja | Year: 2017 | Specialty: Web3", 1), Line("| Rating: 4.4", 2)]
+    >>> [line.text for line in join_continuations(lines, Kind.LIST, 40)]
+    ['1. Ninja | Year: 2017 | Specialty: Web3 | Rating: 4.4']
     >>> joined("> a wrapped", "> quote", ">", "> another", kind=Kind.QUOTE)
     ['> a wrapped quote', '>', '> another']
     """
     out: list[Line] = []
-    for line in lines:
+    table = any(_TABLE_DELIMITER.match(line.text) for line in lines)
+    for above, line in zip([None, *lines], lines, strict=False):
         previous = out[-1] if out else None
         if previous is None or previous.text.endswith(("  ", "\\")) or not line.text.strip():
             out.append(line)
             continue
         if kind is Kind.LIST:
-            follows = not _ITEM_START.match(line.text) and not _OWN_LINE.match(line.text)
+            follows = not _ITEM_START.match(line.text) and (
+                not _OWN_LINE.match(line.text)
+                or (not table and above and _wrapped_cell(above.text, line.text, width))
+            )
             follows = follows and bool(previous.text.strip())
             rest = line.text.strip()
         else:
@@ -322,7 +376,8 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
         pieces: list[tuple[int, list[str]]] = []
         held: list[tuple[int, list[str]]] = []  # lines that stand alone, after the paragraph
         previous: Line | None = None
-        for line in block.lines:
+        for index, line in enumerate(block.lines):
+            following = block.lines[index + 1].text if index + 1 < len(block.lines) else None
             if width is None and parse_date(line.text) is not None:
                 # not wrapped: a date line stays where it stands, and nothing is joined
                 # across it ("By Jane Doe", "March 3, 2024", "5 mins" keep their order)
@@ -334,6 +389,9 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
             if stands_alone(line.text, extra) and not (
                 previous is not None and pieces and not held
                 and _wrapped_url(previous.text, line.text, width)
+            ) and not (
+                previous is not None and index and previous is block.lines[index - 1]
+                and _inside_wrap(previous, line, following, width)
             ):  # fmt: skip
                 held.append((line.number, [line.text]))
                 continue
