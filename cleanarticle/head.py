@@ -788,14 +788,39 @@ _NOT_PROSE = regex.compile(r"(?<![^\s(<\[\"'])[^\s@(<\[\"']+@\S+|@\w+|(?:https?:
 
 def lower_case_words(doc: Document) -> DocWords:
     """The document's :class:`DocWords` (its prose read once: linear)."""
-    found: set[str] = set()
+    tokens: set[str] = set()
     prose: list[str] = []
     for block in doc.blocks:
         if block.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.LIST, Kind.QUOTE):
-            found.update(_LOWER_WORD.findall(_NOT_PROSE.sub(" ", block.text)))
+            text = block.text
+            if "@" in text or "http" in text or "www." in text:
+                text = _NOT_PROSE.sub(" ", text)
+            tokens.update(text.split())
             if block.is_paragraph and len(prose) < 50 and block.text.count(" ") >= 7:
                 prose.append(block.text)
-    return DocWords(frozenset(found), is_english(" ".join(prose)))
+    return DocWords(frozenset(_lower_words(tokens)), is_english(" ".join(prose)))
+
+
+def _lower_words(tokens: set[str]) -> set[str]:
+    """The ``_LOWER_WORD`` matches of the tokens (no match spans whitespace, so each
+    distinct token is read once; a word of lower-case ASCII letters, bare or before a
+    closing punctuation mark, is its own match).
+
+    >>> sorted(_lower_words({"rain,", "Rain", "(and)", "e-mail", "don't", "McDonald", "x2"}))
+    ['and', "don't", 'e-mail', 'rain', 'x']
+    """
+    found: set[str] = set()
+    for token in tokens:
+        if token.isascii():
+            if token.isalpha():
+                if token.islower():
+                    found.add(token)
+                    continue
+            elif token[-1] in ".,;:!?)" and token[:-1].isalpha() and token[:-1].islower():
+                found.add(token[:-1])
+                continue
+        found.update(_LOWER_WORD.findall(token))
+    return found
 
 
 def not_people(found: detect.Byline, lower: DocWords | frozenset[str]) -> bool:
