@@ -341,14 +341,36 @@ def is_date_label(text: str, updated: bool = False) -> bool:
     )
 
 
+def _table_of_contents(blocks: Sequence[Block]) -> bool:
+    """Whether the document opens with a table of contents: its first two lines are each
+    repeated later, in the same order, as lines of their own (the sections' headings). A
+    page title is one line that the headline repeats; the line after it is no heading.
+
+    >>> from cleanarticle.parse import parse
+    >>> toc = "\\n\\n".join(["Assess It", "Rewrite It", "Text.", "Assess It", "Rewrite It"])
+    >>> _table_of_contents(parse(toc).blocks), _table_of_contents(parse(toc[11:]).blocks)
+    (True, False)
+    """
+    if len(blocks) < 4 or not (_one_line(blocks[0]) and _one_line(blocks[1])):
+        return False
+    first, second = fold(blocks[0].text), fold(blocks[1].text)
+    if len(second.split()) < 2 or first == second:
+        return False
+    later = [fold(b.text) if _one_line(b) else "" for b in blocks[2:]]
+    if first not in later:
+        return False
+    return second in later[later.index(first) + 1 :]
+
+
 def _by_page_title(
     blocks: Sequence[Block], lower: DocWords | frozenset[str]
 ) -> tuple[int, str] | None:
     """A later line that is the first line, or the headline part of it (``Headline | Site``);
-    of several such lines, the first with a byline or date near it. When prose follows the
-    first line and more than two paragraphs of it stand above the repeat, only one with a
-    byline or date near it: the first line was the article's own title, and a heading
-    among its paragraphs that repeats it is a section's."""
+    of several such lines, the first with a byline or date near it. When prose (or a table
+    of contents) follows the first line and more than two paragraphs of prose stand above
+    the repeat, only one with a byline or date near it: the first line was the article's
+    own title or the first entry of its contents, and a heading among its paragraphs that
+    repeats it is a section's."""
     if len(blocks) < 3 or not _one_line(blocks[0]) or len(blocks[0].text) > 300:
         return None
     page_title = detect.squash(blocks[0].text)
@@ -369,7 +391,8 @@ def _by_page_title(
             near = blocks[max(0, index - ITEM_REACH) : index + 1 + ITEM_REACH]
             if any(is_dated_or_signed(b, lower) for b in near):
                 return index, PAGE_TITLE
-        if found and not (_is_prose(blocks[1]) and _prose_above(blocks, found[0]) > 2):
+        opens_body = _is_prose(blocks[1]) or _table_of_contents(blocks)
+        if found and not (opens_body and _prose_above(blocks, found[0]) > 2):
             return found[0], PAGE_TITLE
     return None
 

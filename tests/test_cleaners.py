@@ -1345,10 +1345,8 @@ def test_a_short_hard_wrapped_text_is_found_wrapped() -> None:
 
     # one wrapped paragraph beside the short lines of an address: too few lines for the
     # median, and three full lines are enough when all the long lines are full
-    address = "\n".join(
-        ["Division of Corporations", "State Records", "One Commerce Plaza", "99 Washington Ave"]
-        + ["Suite 600", "Albany, NY 12231"]
-    )
+    lines = ["Division of Corporations", "State Records", "One Commerce Plaza"]
+    address = "\n".join([*lines, "99 Washington Ave", "Suite 600", "Albany, NY 12231"])
     paragraph = (
         "Get fast and easy access to the features you use most in the new menu. Open the "
         "Customize panel to add, move or remove any button you want. Keep your favorite "
@@ -1375,8 +1373,8 @@ def test_a_list_item_that_a_wrap_cut_at_a_cell_separator_is_one_line() -> None:
     ]
     body = "\n".join(items)
     for width in range(72, 101):
-        text = _wrapped([LONG], width) + "\n\n" + "\n".join(
-            _wrapped([item], width) for item in items
+        text = (
+            _wrapped([LONG], width) + "\n\n" + "\n".join(_wrapped([item], width) for item in items)
         )
         assert f"\n{body}\n" in run(text + "\n").body, width
 
@@ -1473,6 +1471,23 @@ def test_headline_repeating_the_page_title_gives_title_and_site_name() -> None:
     meta = run(text).metadata
     assert (meta.title, meta.site_name) == ("Council Backs Tram Plan", "The Daily Planet")
     assert (meta.authors, meta.date) == (("Jane Doe",), dt.date(2023, 6, 8))
+
+
+def test_a_table_of_contents_is_no_page_title() -> None:
+    # the first line repeats later, as a section's heading, and so does the second: the
+    # document opens with its table of contents, not with the page title
+    sections = ["Assess How Deep Is Your Content", "Rewrite With Content Depth In Mind"]
+    intro = f"{PROSE}\n\n" * 3
+    text = (
+        "\n".join(sections)
+        + "\n\n"
+        + intro
+        + "".join(f"## {heading}\n\n{PROSE}\n\n" for heading in sections)
+    )
+    article = run(text)
+    assert not article.metadata.title
+    # (CA203 may mark the second entry as a heading: it stands between paragraphs)
+    assert article.body.replace("## ", "").startswith(f"{sections[0]}\n\n{sections[1]}\n\n")
 
 
 def test_headline_after_menus_by_the_byline_and_date_beside_it() -> None:

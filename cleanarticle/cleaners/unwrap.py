@@ -33,9 +33,9 @@ def wrap_width(doc: Document) -> int | None:
     """The width the document was hard-wrapped at, or ``None`` when it was not wrapped.
 
     A wrapped text has lines that are followed by another line of the same paragraph; most
-    of them are about as long as each other (their median is the width; a longer line is a
-    word that did not fit), and most of them stop mid-sentence; or else a greedy wrap's
-    long lines are all full (``_greedy_width``).
+    of them are about as long as each other (their median is the width, or a little under
+    it; a longer line is a word that did not fit), and most of them stop mid-sentence; or
+    else a greedy wrap's long lines are all full (``_greedy_width``).
     """
     inner = [
         line.text
@@ -52,6 +52,9 @@ def wrap_width(doc: Document) -> int | None:
     near = sum(1 for n in lengths if 0.8 * width <= n <= 1.2 * width)
     mid_sentence = sum(1 for text in inner if not _ends_sentence(text))
     if near >= 0.6 * len(inner) and mid_sentence >= 0.5 * len(inner):
+        # the median stops a word short of the wrap's width: a slack that absorbs what the
+        # cleaners before took out of a line (a zero-width space, a mojibake byte); tried,
+        # the exact width (the longest such line) split more wrapped paragraphs
         return width
     return _greedy_width(doc)
 
