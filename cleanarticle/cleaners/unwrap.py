@@ -393,7 +393,7 @@ def unwrap_lines(doc: Document, ctx: Context) -> None:
                 previous is not None and pieces and not held
                 and _wrapped_url(previous.text, line.text, width)
             ) and not (
-                previous is not None and index and previous is block.lines[index - 1]
+                index and previous is block.lines[index - 1]
                 and _inside_wrap(previous, line, following, width)
             ):  # fmt: skip
                 held.append((line.number, [line.text]))
