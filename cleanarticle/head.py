@@ -362,6 +362,12 @@ def _table_of_contents(blocks: Sequence[Block]) -> bool:
     return second in later[later.index(first) + 1 :]
 
 
+def _opens_body(blocks: Sequence[Block]) -> bool:
+    """Whether the line after the first is the body's: prose, or the first line and it
+    open a table of contents."""
+    return _is_prose(blocks[1]) or _table_of_contents(blocks)
+
+
 def _by_page_title(
     blocks: Sequence[Block], lower: DocWords | frozenset[str]
 ) -> tuple[int, str] | None:
@@ -391,8 +397,7 @@ def _by_page_title(
             near = blocks[max(0, index - ITEM_REACH) : index + 1 + ITEM_REACH]
             if any(is_dated_or_signed(b, lower) for b in near):
                 return index, PAGE_TITLE
-        opens_body = _is_prose(blocks[1]) or _table_of_contents(blocks)
-        if found and not (opens_body and _prose_above(blocks, found[0]) > 2):
+        if found and not (_opens_body(blocks) and _prose_above(blocks, found[0]) > 2):
             return found[0], PAGE_TITLE
     return None
 

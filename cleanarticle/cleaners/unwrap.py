@@ -29,6 +29,16 @@ _LEADING_WORD = regex.compile(r"^(?P<right>\p{Ll}+)")
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 120
 
 
+def fills(line: str, following: str, width: int) -> bool:
+    """Whether ``line`` is full at ``width``: the next line's first word would not have
+    fitted on it.
+
+    >>> fills("a line that was", "cut here", 18), fills("a line", "cut", 18)
+    (True, False)
+    """
+    return len(line) + 1 + len(following.split(" ", 1)[0]) > width
+
+
 def wrap_width(doc: Document) -> int | None:
     """The width the document was hard-wrapped at, or ``None`` when it was not wrapped.
 
@@ -86,7 +96,7 @@ def _greedy_width(doc: Document) -> int | None:
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return None
     long = [(text, nxt) for text, nxt in pairs if len(text) >= 0.6 * width]
-    full = [text for text, nxt in long if len(text) + 1 + len(nxt.split(" ", 1)[0]) > width]
+    full = [text for text, nxt in long if fills(text, nxt, width)]
     mid_sentence = sum(1 for text in full if not _ends_sentence(text))
     enough = len(full) >= max(FULL_LINES, FULL_SHARE * len(long)) or len(full) >= max(
         FEW_FULL_LINES, NEARLY_ALL * len(long)
@@ -121,7 +131,7 @@ def cut_by_wrap(line: str, following: str | None, width: int | None) -> bool:
     """
     if width is None or following is None or len(line) < 0.6 * width:
         return False
-    if len(line) + 1 + len(following.split(" ", 1)[0]) <= width:
+    if not fills(line, following, width):
         return False
     return urls.bare_url(line.rstrip(".,;")) is None
 
@@ -160,7 +170,7 @@ def continues(line: str, following: str, width: int | None) -> bool:
     False
     """
     if width is not None:
-        full = len(line) + 1 + len(following.split(" ", 1)[0]) > width
+        full = fills(line, following, width)
         if _ends_sentence(line):
             return full
         # a short line is a wrap's when a long next word (a URL) did not fit after its
